@@ -1,0 +1,98 @@
+"""Dates as news pages print them: absolute stamps, and relative ones resolved against retrieval time."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], 1) for m in names}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}[\s,-]+(\d{{4}})\b", re.I)
+_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_SLASH = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_RELATIVE = re.compile(r"\b(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b", re.I)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_date(text: str, now: datetime | None = None) -> tuple[date | None, str | None]:
+    """Find a date in a short stamp: ``(date, kind)`` with kind ``absolute`` or ``relative``.
+
+    A relative stamp ("Updated 10 sec ago", "yesterday") gives a date only when
+    ``now`` (the retrieval time) is known; otherwise ``(None, "relative")``.
+    """
+    found = parse_absolute(text)
+    if found:
+        return found, "absolute"
+    low = text.lower()
+    m = _RELATIVE.search(low)
+    if m or re.search(r"\b(just now|today|yesterday)\b", low):
+        if now is None:
+            return None, "relative"
+        return _resolve_relative(low, m, now), "relative"
+    return None, None
+
+
+def parse_absolute(text: str) -> date | None:
+    """The first absolute calendar date in ``text`` (ISO, '15 October 2025', 'Oct. 15, 2025', '26-FEB-1987')."""
+    for pattern, order in ((_ISO, "ymd"), (_SLASH, "ymd"), (_DMY, "dmy"), (_MDY, "mdy")):
+        m = pattern.search(text)
+        if not m:
+            continue
+        got = _build(m.groups(), order)
+        if got:
+            return got
+    return None
+
+
+def _build(groups: tuple[str, ...], order: str) -> date | None:
+    try:
+        if order == "ymd":
+            y, mo, d = int(groups[0]), int(groups[1]), int(groups[2])
+        elif order == "dmy":
+            d, mo, y = int(groups[0]), MONTHS[groups[1].lower().rstrip(".")[:3] if groups[1].lower()[:4] != "sept" else "sep"], int(groups[2])
+        else:
+            mo, d, y = MONTHS[groups[0].lower().rstrip(".")[:3]], int(groups[1]), int(groups[2])
+        if not 1000 < y < 3000:
+            return None
+        return date(y, mo, d)
+    except (ValueError, KeyError):
+        return None
+
+
+def _resolve_relative(low: str, m: re.Match[str] | None, now: datetime) -> date:
+    if m is None:
+        return (now - timedelta(days=1)).date() if "yesterday" in low else now.date()
+    qty = 1 if m.group(1) in ("a", "an", "one") else int(m.group(1))
+    unit = m.group(2).lower()
+    if unit.startswith("mo"):
+        return (now - timedelta(days=30 * qty)).date()
+    if unit.startswith("y"):
+        return (now - timedelta(days=365 * qty)).date()
+    seconds = _UNIT_SECONDS[unit[0]] * qty
+    return (now - timedelta(seconds=seconds)).date()
+
+
+def parse_any(value: object) -> date | None:
+    """A date from a metadata value: a date, a datetime, an ISO string or a printed stamp."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return parse_absolute(value) or _dateparser_fallback(value)
+
+
+def _dateparser_fallback(value: str) -> date | None:
+    """dateparser for the odd formats our patterns miss (lazy: it is slow to import)."""
+    if len(value) > 60 or not re.search(r"\d", value):
+        return None
+    try:
+        import dateparser
+    except ImportError:
+        return None
+    got = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    return got.date() if got else None

@@ -1,0 +1,138 @@
+"""The ingest job: read targets, clean in an executor, store in batches, report.
+
+Each batch is stored in one transaction, so a run that is killed keeps every
+batch it finished, and running the same command again stores only the rest
+(documents already stored are recognised by their content id and skipped
+before cleaning).
+"""
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from itertools import islice
+from typing import Any
+
+from .clean import CleanStep
+from .config import Settings
+from .executors import make_executor
+from .ingest import read_targets
+from .model import Article, Quarantined, RawDocument
+from .pipeline import Drop, Pipeline, Step
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did.
+
+    read: documents read (a page, a JSON line, a feed item, a WARC record).
+    new: documents not stored before. duplicate: already stored, skipped.
+    articles: new articles stored. rejected / recovered: quarantine records by action.
+    """
+
+    run_id: str = ""
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    articles: int = 0
+    rejected: int = 0
+    recovered: int = 0
+    seconds: float = 0.0
+    quarantine: list[Quarantined] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Documents read per second."""
+        return self.read / self.seconds if self.seconds else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was stored, 1 when any input was rejected into the quarantine."""
+        return 1 if self.rejected else 0
+
+    def counts(self) -> dict[str, int]:
+        return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
+                "articles": self.articles, "quarantined": self.rejected}
+
+
+class DropsToQuarantine(Step):
+    """Last step: a document another step dropped becomes a quarantine record naming the reason."""
+
+    name = "quarantine_drops.v1"
+
+    def run(self, items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            if isinstance(item, Drop):
+                self.stats.items_in += 1
+                source = getattr(item.item, "source", str(item.item))
+                yield Quarantined(source, item.reason, item.detail or f"{source}: dropped ({item.reason}).")
+            else:
+                yield item
+
+
+def clean_pipeline(html_extractor: str) -> Pipeline:
+    """The per-document pipeline run by the executor (picklable via functools.partial)."""
+    return Pipeline([CleanStep(html_extractor), DropsToQuarantine()])
+
+
+def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_at: datetime | None = None,
+           on_batch: Callable[[IngestReport], None] | None = None,
+           on_quarantine: Callable[[Quarantined], None] | None = None) -> IngestReport:
+    """Ingest ``targets`` into ``store`` and return the report (see module docstring)."""
+    report = IngestReport(run_id=store.start_run(targets))
+    started = time.perf_counter()
+    side: deque[tuple[list[RawDocument], list[Quarantined]]] = deque()
+
+    def note(q: Quarantined) -> None:
+        report.quarantine.append(q)
+        if q.action == "rejected":
+            report.rejected += 1
+        else:
+            report.recovered += 1
+        if on_quarantine:
+            on_quarantine(q)
+
+    def prepared() -> Iterator[list[RawDocument]]:
+        for batch in _batched(read_targets(targets, settings, fetched_at), settings.batch_size):
+            raws = [x for x in batch if isinstance(x, RawDocument)]
+            quarantined = [x for x in batch if isinstance(x, Quarantined)]
+            for q in quarantined:
+                note(q)
+            report.read += len(raws)
+            known = store.known_raw_ids(r.id for r in raws)
+            fresh = list({r.id: r for r in raws if r.id not in known}.values())
+            report.duplicate += len(raws) - len(fresh)
+            side.append((fresh, quarantined))
+            yield fresh
+
+    executor = make_executor(settings.workers)
+    status = "interrupted"
+    try:
+        for outputs in executor.map_batches(partial(clean_pipeline, settings.html_extractor), prepared()):
+            raws, quarantined = side.popleft()
+            articles = [o for o in outputs if isinstance(o, Article)]
+            notes = [o for o in outputs if isinstance(o, Quarantined)]
+            for q in notes:
+                note(q)
+            written = store.write_batch(report.run_id, raws, articles, [*quarantined, *notes])
+            report.new += written["raw"]
+            report.duplicate += len(raws) - written["raw"]
+            report.articles += written["articles"]
+            report.seconds = time.perf_counter() - started
+            if on_batch:
+                on_batch(report)
+        status = "finished"
+    finally:
+        report.seconds = time.perf_counter() - started
+        store.finish_run(report.run_id, report.counts(), report.seconds, status)
+    return report
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch

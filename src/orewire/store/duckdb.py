@@ -1,0 +1,156 @@
+"""The DuckDB store: idempotent writes keyed by content ids, one transaction per batch."""
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Article, Quarantined, RawDocument
+from .migrations import MIGRATIONS
+
+_ROWS_PER_INSERT = 200
+
+
+class Store:
+    """A DuckDB database file (or ``:memory:``) holding raw documents, articles and runs."""
+
+    def __init__(self, path: str | Path = "orewire.duckdb", read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except (duckdb.IOException, duckdb.Error) as exc:
+            raise StoreError(f"Cannot open the database {self.path}: {exc}", self.path) from exc
+        if not read_only:
+            self.migrate()
+
+    # -- schema -----------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply pending migrations in order; return the names applied."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS _orewire_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMPTZ)")
+        done = {r[0] for r in self.con.execute("SELECT name FROM _orewire_migrations").fetchall()}
+        applied = []
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                fn(self.con)
+                self.con.execute("INSERT INTO _orewire_migrations VALUES (?, ?)", [name, _now()])
+                self.con.execute("COMMIT")
+            except Exception as exc:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"Migration {name} failed on {self.path}: {exc}", self.path) from exc
+            applied.append(name)
+        return applied
+
+    def applied_migrations(self) -> list[str]:
+        """Names of the migrations this database has."""
+        return [r[0] for r in self.con.execute("SELECT name FROM _orewire_migrations ORDER BY name").fetchall()]
+
+    # -- runs -------------------------------------------------------------
+    def start_run(self, targets: Sequence[str]) -> str:
+        """Record the start of an ingest run and return its id."""
+        run_id = uuid.uuid4().hex[:12]
+        self.con.execute("INSERT INTO ingest_runs (id, started_at, status, targets) VALUES (?, ?, 'running', ?)",
+                         [run_id, _now(), json.dumps(list(targets))])
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, int], seconds: float, status: str = "finished") -> None:
+        """Record a run's end and its counts."""
+        self.con.execute(
+            """UPDATE ingest_runs SET finished_at = ?, status = ?, docs_read = ?, docs_new = ?, docs_duplicate = ?,
+               articles_new = ?, quarantined = ?, seconds = ? WHERE id = ?""",
+            [_now(), status, counts.get("read", 0), counts.get("new", 0), counts.get("duplicate", 0),
+             counts.get("articles", 0), counts.get("quarantined", 0), seconds, run_id])
+
+    # -- writes -----------------------------------------------------------
+    def known_raw_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored as raw documents."""
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT id FROM raw_documents WHERE id IN (SELECT unnest(?))", [wanted]).fetchall()
+        return {r[0] for r in rows}
+
+    def write_batch(self, run_id: str, raws: Sequence[RawDocument], articles: Sequence[Article],
+                    quarantined: Sequence[Quarantined]) -> dict[str, int]:
+        """Store one batch in one transaction; rows already present are left as they are."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            counts = {
+                "raw": self._insert_new("raw_documents", [_raw_row(r, run_id) for r in _unique(raws)]),
+                "articles": self._insert_new("articles", [_article_row(a, run_id) for a in _unique(articles)]),
+                "quarantined": self._insert_new("quarantine", [_quarantine_row(q, run_id) for q in _unique(quarantined)]),
+            }
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"Writing a batch to {self.path} failed: {exc}", self.path) from exc
+        return counts
+
+    def _insert_new(self, table: str, rows: list[tuple[Any, ...]]) -> int:
+        if not rows:
+            return 0
+        known = {r[0] for r in self.con.execute(f"SELECT id FROM {table} WHERE id IN (SELECT unnest(?))",
+                                                 [[row[0] for row in rows]]).fetchall()}
+        rows = [row for row in rows if row[0] not in known]
+        width = len(rows[0]) if rows else 0
+        for i in range(0, len(rows), _ROWS_PER_INSERT):
+            chunk = rows[i:i + _ROWS_PER_INSERT]
+            values = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
+            self.con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) VALUES {values}", [v for row in chunk for v in row])
+        return len(rows)
+
+    def close(self) -> None:
+        """Close the connection (DuckDB checkpoints the file)."""
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_COLUMNS = {
+    "raw_documents": "id, source, url, content_type, fetched_at, size, body, meta, run_id",
+    "articles": "id, raw_id, doc, source, url, title, published, dateline, language, text, fingerprint, position, meta, run_id",
+    "quarantine": "id, run_id, source, reason, detail, action",
+}
+
+
+def _unique(items: Sequence[Any]) -> list[Any]:
+    seen: dict[str, Any] = {}
+    for item in items:
+        seen.setdefault(item.id, item)
+    return list(seen.values())
+
+
+def _raw_row(r: RawDocument, run_id: str) -> tuple[Any, ...]:
+    return (r.id, r.source, r.url, r.content_type, r.fetched_at, len(r.body), r.body, json.dumps(r.meta), run_id)
+
+
+def _article_row(a: Article, run_id: str) -> tuple[Any, ...]:
+    return (a.id, a.raw_id, a.doc, a.source, a.url, a.title, a.published, a.dateline, a.language, a.text,
+            a.fingerprint, a.position, json.dumps(a.meta), run_id)
+
+
+def _quarantine_row(q: Quarantined, run_id: str) -> tuple[Any, ...]:
+    return (q.id, run_id, q.source, q.reason, q.detail, q.action)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def open_store(path: str | Path, read_only: bool = False) -> Store:
+    """Open (and migrate) the store at ``path``; read-only opens need the file to exist."""
+    if read_only and str(path) != ":memory:" and not Path(path).exists():
+        raise StoreError(f"No orewire database at {path}. Run 'orewire ingest PATH' first, or pass --db.", str(path))
+    return Store(path, read_only=read_only)
