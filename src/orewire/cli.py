@@ -154,7 +154,7 @@ def articles(db: str | None, fmt: str, source: str | None, search: str | None, s
         click.echo(to_csv(rows), nl=False)
     else:
         cols = ["id", "published", "dateline", "language", "title", "source"]
-        shown = [{**r, "id": r["id"][:12]} for r in rows]
+        shown = [{**r, "id": r["id"][:12], "source": _short_source(r["source"])} for r in rows]
         _console().print(render_table(shown, cols, title=f"{len(rows)} articles",
                                       widths={"title": 60, "source": 40}))
 
@@ -229,7 +229,7 @@ def demo(db: str | None) -> None:
         _fail(exc)
         return
     _print_summary(report, settings.db)
-    shown = [{**r, "id": r["id"][:12]} for r in rows]
+    shown = [{**r, "id": r["id"][:12], "source": _short_source(r["source"])} for r in rows]
     _console().print(render_table(shown, ["id", "published", "dateline", "title", "source"],
                                   title=f"{counts['articles']} articles in {settings.db}",
                                   widths={"title": 70, "source": 30}))
@@ -248,6 +248,11 @@ def doctor(db: str | None) -> None:
         colour = {"ok": "green", "WARN": "yellow", "FAIL": "red"}[status]
         _console().print(f"[{colour}]{status:>4}[/{colour}]  {name}: {detail}")
     sys.exit(0 if ok else 1)
+
+
+def _short_source(source: str) -> str:
+    """The file name (and record) of a local source; URLs as they are."""
+    return source if "://" in source else Path(source).name
 
 
 def _read(fn: Any, db: str | None) -> Any:

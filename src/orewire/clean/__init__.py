@@ -80,10 +80,12 @@ def _from_page_dump(raw: RawDocument, text: str) -> Iterator[Article]:
 
 def _from_html(raw: RawDocument, html: str, mode: str) -> list[Article]:
     result = extract_html(html, mode)
-    body = result.text.strip()
-    if not body:
+    paragraphs = [ln.strip() for ln in result.text.split("\n") if ln.strip()]
+    if paragraphs and result.title and _same_words(paragraphs[0], result.title):
+        paragraphs.pop(0)
+    if not paragraphs:
         return []
-    paragraphs = body.split("\n\n")
+    body = "\n\n".join(paragraphs)
     return [build_article(raw, body, title=result.title, published=result.published,
                           dateline=find_dateline(paragraphs), meta={"extractor": result.extractor})]
 
@@ -107,6 +109,10 @@ def _from_feed_item(raw: RawDocument) -> list[Article]:
         return []
     return [build_article(raw, body, title=_clean_title(item.get("title")), published=parse_any(item.get("published")),
                           dateline=find_dateline(body.split("\n\n")), url=item.get("link"))]
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
 
 
 def _clean_title(value: Any) -> str | None:

@@ -145,6 +145,7 @@ def page_date(stamps: list[str], fetched_at: datetime | None) -> date | None:
     return None
 
 
+_WIRE_SIGNATURE = re.compile(r"\n\s*REUTERS?\s*$", re.I)
 _HARD_WRAP_INDENT = re.compile(r"\n[ \t]{2,}")
 
 
@@ -153,13 +154,11 @@ def reflow(text: str) -> str:
 
     Paragraph breaks are blank lines or indented line starts; other newlines become spaces.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _WIRE_SIGNATURE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     if len(lines) < 4 or sum(len(ln) for ln in lines) / len(lines) > 100:
         return "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
     text = _HARD_WRAP_INDENT.sub("\n\n", text)
     paragraphs = [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
     paragraphs = [p for p in paragraphs if p]
-    if paragraphs and paragraphs[-1].strip().lower() in ("reuter", "reuters"):
-        paragraphs.pop()
     return "\n\n".join(paragraphs)

@@ -83,6 +83,11 @@ def read_path(path: Path, settings: Settings, fetched_at: datetime | None = None
             yield Quarantined(source, "empty", f"{source}: the file holds only whitespace once decompressed.")
             return
         fmt = sniff_format(inner_name(path), head)
+        if fmt in ("text", "html", "binary") and size > settings.max_document_bytes:
+            yield Quarantined(source, "too_large",
+                              f"{source}: {size / 1e6:,.0f} MB is over the {settings.max_document_bytes / 1e6:,.0f} MB cap for a "
+                              "single page; split it, or raise OREWIRE_MAX_DOCUMENT_BYTES if it really is one page.")
+            return
         if fmt == "binary":
             yield Quarantined(source, "binary", f"{source}: binary content, not text, HTML, a feed, JSON Lines or WARC.")
             return

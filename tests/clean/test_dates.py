@@ -1,0 +1,39 @@
+from datetime import date, datetime, timezone
+
+import pytest
+
+from orewire.clean.dates import parse_any, parse_date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Updated 15 October 2025", date(2025, 10, 15)),
+    ("Published Oct. 9, 2025 10:00", date(2025, 10, 9)),
+    ("26-FEB-1987 16:48:55.38", date(1987, 2, 26)),
+    ("2025-02-10 23:44:51 +08:00", date(2025, 2, 10)),
+    ("Tue, 11 Feb 2025 08:30:00 GMT", date(2025, 2, 11)),
+    ("September 3rd, 2024", date(2024, 9, 3)),
+])
+def test_absolute_stamps(text, expected):
+    assert parse_date(text) == (expected, "absolute")
+
+
+def test_relative_stamp_unknown_without_retrieval_time():
+    assert parse_date("Updated 10 sec ago") == (None, "relative")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Updated 10 sec ago", date(2025, 3, 1)),
+    ("3 hours ago", date(2025, 2, 28)),
+    ("yesterday", date(2025, 2, 28)),
+    ("2 days ago", date(2025, 2, 27)),
+])
+def test_relative_stamp_with_retrieval_time(text, expected):
+    now = datetime(2025, 3, 1, 1, 0, tzinfo=timezone.utc)
+    assert parse_date(text, now)[0] == expected
+
+
+def test_parse_any_handles_metadata_values():
+    assert parse_any("2025-06-21T09:15:00Z") == date(2025, 6, 21)
+    assert parse_any(datetime(2025, 1, 2, 3)) == date(2025, 1, 2)
+    assert parse_any("") is None
+    assert parse_any(None) is None

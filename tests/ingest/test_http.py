@@ -1,0 +1,81 @@
+"""URLs over HTTP against a local server (loopback only): pages, errors, timeouts, the size cap."""
+import http.server
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from orewire.cli import main
+from orewire.config import Settings
+from orewire.errors import InputRejected
+from orewire.ingest.http import fetch_url
+
+PAGE = (b"<html><head><title>Tin smelter restarts - Example</title></head><body><nav>Home</nav><article>"
+        + b"<p>LIMA: A tin smelter restarted on Monday after a two-week strike, the operator said, and output would recover soon.</p>" * 6
+        + b"</article></body></html>")
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        if self.path == "/slow":
+            time.sleep(2)
+        if self.path == "/missing":
+            self.send_error(404)
+            return
+        body = PAGE * (200 if self.path == "/big" else 1)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("X-Seen-UA", self.headers.get("User-Agent", ""))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_fetch_page_is_stamped_with_retrieval_time(server):
+    doc = fetch_url(f"{server}/page", Settings())
+    assert doc.content_type == "html" and doc.body == PAGE and doc.fetched_at is not None
+
+
+def test_http_error_timeout_and_size_cap(server):
+    with pytest.raises(InputRejected) as err:
+        fetch_url(f"{server}/missing", Settings())
+    assert err.value.reason == "http_error" and "404" in err.value.detail
+    with pytest.raises(InputRejected) as err:
+        fetch_url(f"{server}/slow", Settings(http_timeout=0.5))
+    assert err.value.reason == "timeout"
+    with pytest.raises(InputRejected) as err:
+        fetch_url(f"{server}/big", Settings(http_max_bytes=10_000))
+    assert err.value.reason == "too_large"
+
+
+def test_user_agent_is_sent():
+    import httpx
+
+    seen = {}
+
+    def handler(request):
+        seen["ua"] = request.headers["user-agent"]
+        return httpx.Response(200, content=PAGE, headers={"content-type": "text/html"})
+
+    fetch_url("https://example.org/x", Settings(user_agent="orewire-test/1"), transport=httpx.MockTransport(handler))
+    assert seen["ua"] == "orewire-test/1"
+
+
+def test_ingest_urls_end_to_end(server, tmp_path):
+    db = str(tmp_path / "h.duckdb")
+    result = CliRunner().invoke(main, ["ingest", f"{server}/page", f"{server}/missing", "--db", db, "--quiet"])
+    assert result.exit_code == 1
+    assert "articles 1" in result.output and f"{server}/missing" in result.output

@@ -1,0 +1,55 @@
+import pytest
+
+from orewire.errors import StoreError
+from orewire.runner import ingest
+from orewire.store import Store, open_store
+from orewire.store.migrations import MIGRATIONS
+
+
+def _count(store, table):
+    return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_migrations_are_recorded_once(settings):
+    with Store(settings.db) as s:
+        assert s.applied_migrations() == [name for name, _ in MIGRATIONS]
+    with Store(settings.db) as s:  # reopening applies nothing new
+        assert s.migrate() == []
+
+
+def test_reingest_adds_nothing(sample_dir, settings, store):
+    first = ingest([str(sample_dir)], store, settings)
+    counts = {t: _count(store, t) for t in ("raw_documents", "articles", "quarantine")}
+    second = ingest([str(sample_dir)], store, settings)
+    assert first.new == 9 and first.articles == 10
+    assert second.new == 0 and second.articles == 0 and second.duplicate == second.read == 9
+    assert {t: _count(store, t) for t in counts} == counts
+
+
+def test_interrupted_run_keeps_its_batches_and_a_rerun_completes(sample_dir, settings, store):
+    class Killed(Exception):
+        pass
+
+    def die_after_first_batch(report):
+        raise Killed
+
+    with pytest.raises(Killed):
+        ingest([str(sample_dir)], store, settings.with_(batch_size=3), on_batch=die_after_first_batch)
+    kept = _count(store, "raw_documents")
+    assert 0 < kept < 9
+    status = store.con.execute("SELECT status FROM ingest_runs").fetchone()[0]
+    assert status == "interrupted"
+    rerun = ingest([str(sample_dir)], store, settings)
+    assert rerun.new == 9 - kept and rerun.duplicate == kept
+    assert _count(store, "raw_documents") == 9 and _count(store, "articles") == 10
+
+
+def test_read_only_open_of_a_missing_database_says_what_to_do(tmp_path):
+    with pytest.raises(StoreError, match="Run 'orewire ingest PATH' first"):
+        open_store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_raw_documents_are_kept_for_reprocessing(sample_dir, settings, store):
+    ingest([str(sample_dir / "islamabad_page.txt")], store, settings)
+    body = store.con.execute("SELECT body FROM raw_documents").fetchone()[0]
+    assert body == (sample_dir / "islamabad_page.txt").read_bytes()
