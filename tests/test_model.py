@@ -50,3 +50,21 @@ def test_article_roundtrips_through_the_store(title, text, published):
         store.write_batch("run", [raw], [art], [])
         (row,) = list_articles(store, ArticleFilter())
     assert (row["id"], row["title"], row["text"], row["published"]) == (art.id, title, text, published)
+
+
+def test_fingerprint_finds_near_duplicates():
+    from orewire.clean.fingerprint import hamming, simhash
+
+    base = ("China on Thursday added rare earth processing technologies and production equipment to its export "
+            "control list, the commerce ministry said, adding that exporters will need licences to ship the listed "
+            "items. The ministry said the measures were needed to safeguard national security and meet international "
+            "non-proliferation obligations, and that licences would be granted for compliant civilian uses. Analysts "
+            "said the rules could slow shipments of magnets and separation equipment to manufacturers in Japan, Europe "
+            "and the United States, where companies have been trying to build their own supply chains for years. "
+            "Prices of neodymium oxide rose in Shanghai after the announcement, traders said, while shares of miners "
+            "outside China gained in Sydney and Toronto as investors bet on demand for alternative sources. ")
+    copy = base + "Reporting by a staff writer; editing by the desk."
+    other = "Wheat futures eased on Monday as forecasts for rain improved the outlook for winter crops. " * 3
+    assert simhash(base) == simhash(base)
+    assert hamming(simhash(base), simhash(copy)) <= 6
+    assert hamming(simhash(base), simhash(other)) > 12

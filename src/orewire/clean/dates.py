@@ -9,7 +9,7 @@ MONTHS = {m: i for i, names in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], 1) for m in names}
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}[\s,-]+(\d{{4}})\b", re.I)
 _MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _SLASH = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
@@ -55,7 +55,7 @@ def _build(groups: tuple[str, ...], order: str) -> date | None:
             d, mo, y = int(groups[0]), MONTHS[groups[1].lower().rstrip(".")[:3] if groups[1].lower()[:4] != "sept" else "sep"], int(groups[2])
         else:
             mo, d, y = MONTHS[groups[0].lower().rstrip(".")[:3]], int(groups[1]), int(groups[2])
-        if not 1000 < y < 3000:
+        if not 1 <= y < 3000:
             return None
         return date(y, mo, d)
     except (ValueError, KeyError):
@@ -88,7 +88,7 @@ def parse_any(value: object) -> date | None:
 
 def _dateparser_fallback(value: str) -> date | None:
     """dateparser for the odd formats our patterns miss (lazy: it is slow to import)."""
-    if len(value) > 60 or not re.search(r"\d", value):
+    if len(value) > 60 or not re.search(r"\d", value) or re.match(r"\s*\d{4}-\d", value):
         return None
     try:
         import dateparser

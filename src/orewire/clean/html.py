@@ -41,7 +41,7 @@ class HtmlResult:
 def extract_html(html: str, mode: str = "auto") -> HtmlResult:
     """Extract the article body and metadata from one HTML page."""
     tree = _parse(html)
-    title, published = page_metadata(tree)
+    title, published = page_metadata(tree, html)
     if mode == "careful":
         return HtmlResult(careful_text(html), title, published, "careful")
     text, confidence = fast_text(tree)
@@ -66,6 +66,8 @@ def fast_text(tree: Any) -> tuple[str, float]:
 def densest_window(rendered: str) -> tuple[str, float]:
     """Keep the maximum-sum run of lines, where long sentence-like lines score positive.
 
+    A run of ``BARRIER_LINES`` or more non-paragraph lines (menus, teasers, bylines) ends a
+    window, so a cookie notice above the headline block is not glued to the body.
     The confidence is the share of all positive line weight that the run keeps: a
     page whose paragraph-like text is scattered (comments, teasers) scores low.
     """
@@ -74,8 +76,10 @@ def densest_window(rendered: str) -> tuple[str, float]:
     best = current = 0.0
     best_span = (0, 0)
     start = 0
+    negatives = 0
     for i, s in enumerate(scores):
-        if current <= 0:
+        negatives = negatives + 1 if s < 0 else 0
+        if current <= 0 or negatives >= BARRIER_LINES:
             current, start = 0.0, i
         current += s
         if current > best:
@@ -84,12 +88,20 @@ def densest_window(rendered: str) -> tuple[str, float]:
     return "\n\n".join(lines[best_span[0]:best_span[1]]), (best / total if total else 0.0)
 
 
+BARRIER_LINES = 6
+_CONSENT = re.compile(r"\b(cookies?|consent|privacy policy|subscribe|newsletter|sign up|all rights reserved)\b", re.I)
+
+
 def _line_score(line: str) -> float:
     words = len(line.split())
+    if _CONSENT.search(line) and words < 80:
+        return -float(words)
     if words >= 12 and _SENTENCE_END.search(line):
         return float(words)
     if words >= 25:
         return words * 0.5
+    if words >= 6 and _SENTENCE_END.search(line):
+        return words * 0.3
     return -max(2, words) * 0.6
 
 
@@ -109,38 +121,60 @@ def simple_text(html: str) -> str:
 
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:»]\s+[^|\-–—:»]{2,40}$")
 _DATE_META = (
-    "article:published_time", "og:published_time", "datePublished", "publishdate", "pubdate",
+    "article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",
     "publish-date", "dc.date", "dc.date.issued", "date", "sailthru.date", "parsely-pub-date",
 )
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_JSONLD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
+_TIME_TAG = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)", re.I)
 
 
-def page_metadata(tree: Any) -> tuple[str | None, date | None]:
-    """Title (og:title, else <title> without the site suffix, else h1) and publication date."""
-    metas: dict[str, str] = {}
-    for el in tree.document.query_selector_all("meta"):
-        key = (el.getattr("property") or el.getattr("name") or el.getattr("itemprop") or "").strip().lower()
-        if key and key not in metas:
-            metas[key] = el.getattr("content") or ""
+def page_metadata(tree: Any, html: str) -> tuple[str | None, date | None]:
+    """Title (og:title, else <title> without the site suffix, else h1) and publication date.
+
+    Meta tags, JSON-LD and <time> are read with regular expressions over the raw HTML:
+    walking the parsed tree for them cost more than extracting the body.
+    """
+    metas = _meta_tags(html)
     title = metas.get("og:title") or metas.get("twitter:title")
     if not title and tree.title:
         title = _TITLE_SUFFIX.sub("", tree.title.strip())
     if not title:
         h1 = tree.document.query_selector("h1")
         title = h1.text.strip() if h1 is not None else None
-    return (title.strip() or None) if title else None, _published(tree, metas)
+    title = " ".join(title.split()) if title else None
+    return title or None, _published(html, metas)
 
 
-def _published(tree: Any, metas: dict[str, str]) -> date | None:
+def _meta_tags(html: str) -> dict[str, str]:
+    from html import unescape
+
+    metas: dict[str, str] = {}
+    for tag in _META_TAG.findall(html):
+        attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR.finditer(tag)}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        if key and key not in metas and "content" in attrs:
+            metas[key] = unescape(attrs["content"])
+    return metas
+
+
+def _published(html: str, metas: dict[str, str]) -> date | None:
     for key in _DATE_META:
-        found = parse_any(metas.get(key.lower()))
+        found = _plausible(parse_any(metas.get(key)))
         if found:
             return found
-    for script in tree.document.query_selector_all('script[type="application/ld+json"]'):
-        found = _jsonld_date(script.text)
+    for raw in _JSONLD.findall(html):
+        found = _plausible(_jsonld_date(raw))
         if found:
             return found
-    time_el = tree.document.query_selector("time[datetime]")
-    return parse_any(time_el.getattr("datetime")) if time_el is not None else None
+    m = _TIME_TAG.search(html)
+    return _plausible(parse_any(m.group(1))) if m else None
+
+
+def _plausible(found: date | None) -> date | None:
+    """Drop placeholder dates CMSs emit (0001-01-01, 1970-01-01)."""
+    return found if found and found.year >= 1980 else None
 
 
 def _jsonld_date(raw: str) -> date | None:
@@ -153,7 +187,7 @@ def _jsonld_date(raw: str) -> date | None:
         item = stack.pop()
         if isinstance(item, dict):
             if "datePublished" in item:
-                found = parse_any(item["datePublished"])
+                found = _plausible(parse_any(item["datePublished"]))
                 if found:
                     return found
             stack.extend(item.values())

@@ -12,9 +12,6 @@ from ..errors import StoreError
 from ..model import Article, Quarantined, RawDocument
 from .migrations import MIGRATIONS
 
-_ROWS_PER_INSERT = 200
-
-
 class Store:
     """A DuckDB database file (or ``:memory:``) holding raw documents, articles and runs."""
 
@@ -100,11 +97,12 @@ class Store:
         known = {r[0] for r in self.con.execute(f"SELECT id FROM {table} WHERE id IN (SELECT unnest(?))",
                                                  [[row[0] for row in rows]]).fetchall()}
         rows = [row for row in rows if row[0] not in known]
-        width = len(rows[0]) if rows else 0
-        for i in range(0, len(rows), _ROWS_PER_INSERT):
-            chunk = rows[i:i + _ROWS_PER_INSERT]
-            values = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
-            self.con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) VALUES {values}", [v for row in chunk for v in row])
+        if not rows:
+            return 0
+        # One parameter per column (a list) and unnest: far faster than row-by-row binding.
+        columns = [list(col) for col in zip(*rows)]
+        select = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+        self.con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT {select}", columns)
         return len(rows)
 
     def close(self) -> None:
