@@ -53,3 +53,36 @@ def test_raw_documents_are_kept_for_reprocessing(sample_dir, settings, store):
     ingest([str(sample_dir / "islamabad_page.txt")], store, settings)
     body = store.con.execute("SELECT body FROM raw_documents").fetchone()[0]
     assert body == (sample_dir / "islamabad_page.txt").read_bytes()
+
+
+def test_killed_process_keeps_what_it_stored_and_a_rerun_completes(tmp_path):
+    """SIGKILL a real `orewire ingest` once it has committed, then run the same command again."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    big = tmp_path / "big.jsonl"
+    with big.open("w") as fh:
+        for i in range(40_000):
+            fh.write(json.dumps({"id": f"k{i}", "title": f"Story {i}", "text": f"Zinc output was {i} tonnes in week {i % 52}."}) + "\n")
+    db = tmp_path / "kill.duckdb"
+    cmd = [sys.executable, "-m", "orewire", "ingest", str(big), "--db", str(db), "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wal = tmp_path / "kill.duckdb.wal"
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None and not (wal.exists() and wal.stat().st_size > 200_000):
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run finished before it could be killed; make the input bigger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store(db) as s:
+        kept = _count(s, "raw_documents")
+    assert 0 < kept < 40_000
+    rerun = subprocess.run(cmd, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"new {40_000 - kept}, duplicate {kept}" in rerun.stdout
+    with Store(db) as s:
+        assert _count(s, "raw_documents") == _count(s, "articles") == 40_000

@@ -112,13 +112,12 @@ def _print_summary(report: Any, db: str) -> None:
     )
 
 
-def _workers(value: str) -> int | None:
+def _workers(value: str) -> int:
     if value == "auto":
-        return None
-    try:
+        return 0
+    if value.isdigit() and int(value) >= 1:
         return int(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a number or 'auto'", param_hint="--workers") from None
+    raise click.BadParameter(f"'{value}' is not a positive number or 'auto'", param_hint="--workers")
 
 
 def _parse_time(value: str | None) -> datetime | None:

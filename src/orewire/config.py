@@ -24,7 +24,7 @@ class Settings:
     user_agent: sent with every HTTP request.
     html_extractor: ``auto`` (fast pass, careful fallback), ``fast`` or ``careful``.
     batch_size: documents per storage transaction (and per worker task).
-    workers: processes for cleaning; 0 or 1 runs in this process, None uses all cores.
+    workers: processes that clean documents: 1 runs in this process, 0 uses one per core.
     """
 
     db: str = "orewire.duckdb"
@@ -35,7 +35,7 @@ class Settings:
     user_agent: str = "orewire/0.1 (+https://github.com/orewire/orewire)"
     html_extractor: str = "auto"
     batch_size: int = 256
-    workers: int | None = 1
+    workers: int = 1
 
     def with_(self, **changes: Any) -> "Settings":
         """A copy with ``changes`` applied (None values are ignored)."""

@@ -44,33 +44,39 @@ class InProcessExecutor(Executor):
 
 
 class ProcessPoolExecutor(Executor):
-    """Run batches on ``workers`` processes; at most ``2 * workers`` batches are pending."""
+    """Run batches on ``workers`` processes, each batch cut into tasks of ``task_size`` items
+    so that all workers share even a small batch; at most ``2 * workers`` batches are pending."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, task_size: int = 16) -> None:
         super().__init__()
         self.workers = workers or os.cpu_count() or 1
+        self.task_size = task_size
 
     def map_batches(self, make_pipeline: PipelineFactory, batches: Iterable[list[Any]]) -> Iterator[list[Any]]:
-        pending: deque[Future[tuple[list[Any], list[StepStats]]]] = deque()
+        pending: deque[list[Future[tuple[list[Any], list[StepStats]]]]] = deque()
         with _Pool(self.workers, initializer=_init_worker, initargs=(make_pipeline,)) as pool:
             for batch in batches:
-                pending.append(pool.submit(_run_batch, batch))
+                tasks = [batch[i:i + self.task_size] for i in range(0, len(batch), self.task_size)]
+                pending.append([pool.submit(_run_batch, task) for task in tasks])
                 if len(pending) >= 2 * self.workers:
                     yield self._collect(pending.popleft())
             while pending:
                 yield self._collect(pending.popleft())
 
-    def _collect(self, future: Future[tuple[list[Any], list[StepStats]]]) -> list[Any]:
-        outputs, stats = future.result()
-        self._merge(stats)
+    def _collect(self, futures: list[Future[tuple[list[Any], list[StepStats]]]]) -> list[Any]:
+        outputs: list[Any] = []
+        for future in futures:
+            got, stats = future.result()
+            self._merge(stats)
+            outputs += got
         return outputs
 
 
-def make_executor(workers: int | None) -> Executor:
-    """In-process for 0 or 1 worker, else a process pool (None: all cores)."""
-    if workers is not None and workers <= 1:
+def make_executor(workers: int) -> Executor:
+    """In-process for 1 worker, else a process pool (0: one worker per core)."""
+    if workers == 1:
         return InProcessExecutor()
-    return ProcessPoolExecutor(workers)
+    return ProcessPoolExecutor(workers or None)
 
 
 _WORKER_PIPELINE: Pipeline | None = None

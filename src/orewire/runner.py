@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from itertools import islice
 from typing import Any
 
 from .clean import CleanStep
@@ -23,6 +22,9 @@ from .ingest import read_targets
 from .model import Article, Quarantined, RawDocument
 from .pipeline import Drop, Pipeline, Step
 from .store import Store
+
+
+BATCH_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -132,7 +134,15 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
     return report
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
+def _batched(items: Iterable[Any], size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Any]]:
+    """Batches of at most ``size`` items and about ``max_bytes`` of raw bodies (memory stays bounded)."""
+    batch: list[Any] = []
+    held = 0
+    for item in items:
+        batch.append(item)
+        held += len(item.body) if isinstance(item, RawDocument) else 0
+        if len(batch) >= size or held >= max_bytes:
+            yield batch
+            batch, held = [], 0
+    if batch:
         yield batch

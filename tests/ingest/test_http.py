@@ -16,8 +16,19 @@ PAGE = (b"<html><head><title>Tin smelter restarts - Example</title></head><body>
         + b"</article></body></html>")
 
 
+FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Nickel rises</title>'
+        b"<link>https://example.org/n</link><description>&lt;p&gt;JAKARTA - Nickel ore prices rose on Monday after the quota cut, "
+        b"traders said.&lt;/p&gt;</description></item></channel></rss>")
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server's naming
+        if self.path == "/feed.rss":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.end_headers()
+            self.wfile.write(FEED)
+            return
         if self.path == "/slow":
             time.sleep(2)
         if self.path == "/missing":
@@ -79,3 +90,13 @@ def test_ingest_urls_end_to_end(server, tmp_path):
     result = CliRunner().invoke(main, ["ingest", f"{server}/page", f"{server}/missing", "--db", db, "--quiet"])
     assert result.exit_code == 1
     assert "articles 1" in result.output and f"{server}/missing" in result.output
+
+
+def test_fetched_feed_is_read_item_by_item(server, tmp_path):
+    db = str(tmp_path / "feed.duckdb")
+    result = CliRunner().invoke(main, ["ingest", f"{server}/feed.rss", "--db", db, "--quiet"])
+    assert result.exit_code == 0, result.output
+    import duckdb
+
+    (source, title), = duckdb.connect(db, read_only=True).execute("SELECT source, title FROM articles").fetchall()
+    assert source == f"{server}/feed.rss#item0" and title == "Nickel rises"

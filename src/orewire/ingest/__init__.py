@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import glob
 import os
+import tempfile
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -106,9 +108,24 @@ def _os_reason(exc: BaseException) -> str:
 
 
 def _read_url(url: str, settings: Settings) -> Iterator[Item]:
+    """A fetched page is one document; a fetched feed, JSON Lines or WARC file is read like a local one."""
     try:
         doc = fetch_url(url, settings)
     except InputRejected as exc:
         yield Quarantined(url, exc.reason, exc.detail)
         return
-    yield doc
+    if doc.content_type in ("html", "text"):
+        yield doc
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        local = Path(tmp) / f"download.{doc.content_type}"
+        local.write_bytes(doc.body)
+        for item in read_path(local, settings, doc.fetched_at):
+            yield _relabel(item, str(local), url)
+
+
+def _relabel(item: Item, local: str, url: str) -> Item:
+    """Name the URL, not the temporary file, as the source."""
+    if isinstance(item, Quarantined):
+        return Quarantined(item.source.replace(local, url), item.reason, item.detail.replace(local, url), item.action)
+    return replace(item, source=item.source.replace(local, url))

@@ -1,13 +1,14 @@
 """Fetching pages over HTTP(S), politely: a timeout, a size cap and a user agent."""
 from __future__ import annotations
 
+import gzip
 from datetime import datetime, timezone
 from typing import Any
 
 from ..config import Settings
 from ..errors import InputRejected, require
 from ..model import RawDocument
-from .sniff import sniff_format
+from .sniff import GZIP_MAGIC, sniff_format
 
 
 def is_url(target: str) -> bool:
@@ -18,6 +19,8 @@ def is_url(target: str) -> bool:
 def fetch_url(url: str, settings: Settings, transport: Any = None) -> RawDocument:
     """GET ``url`` and return its body as a RawDocument stamped with the retrieval time.
 
+    The content type is ``html`` or ``text`` for a page, or ``feed``, ``jsonl`` or
+    ``warc`` for a container, which the caller reads like a local file of that format.
     ``transport`` lets tests inject an ``httpx.MockTransport``. Raises InputRejected
     for network errors, HTTP errors, bodies over the cap and binary content.
     """
@@ -35,11 +38,10 @@ def fetch_url(url: str, settings: Settings, transport: Any = None) -> RawDocumen
         raise InputRejected("timeout", f"{url}: no answer within {settings.http_timeout:g} s ({exc.__class__.__name__}).", url) from exc
     except httpx.HTTPError as exc:
         raise InputRejected("network_error", f"{url}: could not be fetched ({exc.__class__.__name__}: {exc}).", url) from exc
-    fmt = "html" if "html" in ctype else sniff_format(final_url.rsplit("/", 1)[-1], body[:65536])
+    head = gzip.decompress(body)[:65536] if body[:2] == GZIP_MAGIC else body[:65536]
+    fmt = "html" if "html" in ctype else sniff_format(final_url.split("?", 1)[0].rsplit("/", 1)[-1].removesuffix(".gz"), head)
     if fmt == "binary":
         raise InputRejected("binary", f"{url}: the response is binary ({ctype or 'no content type'}), not a page.", url)
-    if fmt not in ("html", "text"):
-        fmt = "html" if fmt == "feed" else fmt
     return RawDocument.make(url, body, fmt, url=final_url, fetched_at=datetime.now(timezone.utc), meta={"content_type": ctype})
 
 

@@ -15,12 +15,14 @@ from .migrations import MIGRATIONS
 class Store:
     """A DuckDB database file (or ``:memory:``) holding raw documents, articles and runs."""
 
-    def __init__(self, path: str | Path = "orewire.duckdb", read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "orewire.duckdb", read_only: bool = False, memory_limit: str = "256MB") -> None:
         import duckdb
 
         self.path = str(path)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            # A bounded buffer pool: DuckDB otherwise keeps every page it wrote in memory,
+            # so a long ingest would grow with its input.
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         except (duckdb.IOException, duckdb.Error) as exc:
             raise StoreError(f"Cannot open the database {self.path}: {exc}", self.path) from exc
         if not read_only:
