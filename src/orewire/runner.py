@@ -99,7 +99,8 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
             on_quarantine(q)
 
     def prepared() -> Iterator[list[RawDocument]]:
-        for batch in _batched(read_targets(targets, settings, fetched_at), settings.batch_size):
+        own_files = [store.path, store.path + ".wal"]
+        for batch in _batched(read_targets(targets, settings, fetched_at, skip=own_files), settings.batch_size):
             raws = [x for x in batch if isinstance(x, RawDocument)]
             quarantined = [x for x in batch if isinstance(x, Quarantined)]
             for q in quarantined:

@@ -65,3 +65,34 @@ def test_every_sample_format_gives_articles(sample_dir, settings, store):
     by_type = dict(store.con.execute(
         "SELECT r.content_type, count(*) FROM articles a JOIN raw_documents r ON r.id = a.raw_id GROUP BY 1").fetchall())
     assert by_type == {"text": 2, "jsonl-record": 3, "feed-item": 2, "html": 1, "warc-response": 2}
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Atom sample</title>
+  <entry>
+    <title>Bolivia opens lithium tender</title>
+    <link href="https://example.org/atom/1"/>
+    <updated>2025-01-20T10:00:00Z</updated>
+    <content type="html">&lt;p&gt;LA PAZ - Bolivia opened a tender for lithium extraction projects on Monday, the state company said.&lt;/p&gt;</content>
+  </entry>
+</feed>
+"""
+
+
+def test_atom_feed(tmp_path, settings, store):
+    (tmp_path / "feed.atom").write_text(ATOM)
+    report = ingest([str(tmp_path / "feed.atom")], store, settings)
+    assert report.articles == 1
+    row = store.con.execute("SELECT title, published, dateline, url FROM articles").fetchone()
+    assert row[0] == "Bolivia opens lithium tender" and row[1].isoformat() == "2025-01-20"
+    assert row[2] == "LA PAZ" and row[3] == "https://example.org/atom/1"
+
+
+def test_gzipped_html_and_text_pages(tmp_path, sample_dir, settings, store):
+    for name in ("cobalt_article.html", "islamabad_page.txt"):
+        (tmp_path / f"{name}.gz").write_bytes(gzip.compress((sample_dir / name).read_bytes()))
+    report = ingest([str(tmp_path)], store, settings)
+    assert report.articles == 3 and report.rejected == 0
+    docs = {r[0] for r in store.con.execute("SELECT doc FROM articles").fetchall()}
+    assert docs == {"cobalt_article", "islamabad_page"}

@@ -30,8 +30,19 @@ READERS = {"text": read_single, "html": read_single, "jsonl": read_jsonl, "feed"
 Item = RawDocument | Quarantined
 
 
-def expand_targets(targets: Iterable[str]) -> Iterator[str | Quarantined]:
-    """Each URL as is; each folder as its files (recursively, sorted); each glob as its matches."""
+def expand_targets(targets: Iterable[str], skip: Iterable[str] = ()) -> Iterator[str | Quarantined]:
+    """Each URL as is; each folder as its files (recursively, sorted); each glob as its matches.
+
+    Files in ``skip`` (the database being written, and its WAL) are left out of folders and globs.
+    """
+    skipped = {os.path.realpath(p) for p in skip}
+    for target in _expand(targets):
+        if isinstance(target, str) and not is_url(target) and os.path.realpath(target) in skipped:
+            continue
+        yield target
+
+
+def _expand(targets: Iterable[str]) -> Iterator[str | Quarantined]:
     for target in targets:
         if is_url(target):
             yield target
@@ -56,13 +67,14 @@ def _hidden(p: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in p.relative_to(root).parts)
 
 
-def read_targets(targets: Iterable[str], settings: Settings, fetched_at: datetime | None = None) -> Iterator[Item]:
+def read_targets(targets: Iterable[str], settings: Settings, fetched_at: datetime | None = None,
+                 skip: Iterable[str] = ()) -> Iterator[Item]:
     """Read every target in turn; bad ones become Quarantined records, never exceptions.
 
     ``fetched_at`` is when local files were retrieved, if the caller knows (relative
     stamps such as "Updated 10 sec ago" are resolved against it); URLs use the fetch time.
     """
-    for target in expand_targets(targets):
+    for target in expand_targets(targets, skip):
         if isinstance(target, Quarantined):
             yield target
         elif is_url(target):
