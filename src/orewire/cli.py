@@ -131,6 +131,42 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 @main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["eval", "json"]), default="eval", show_default=True,
+              help="eval: orewire-eval/1 JSON Lines (one object per document); json: full events with evidence offsets.")
+@click.option("--html-extractor", type=click.Choice(HTML_EXTRACTORS), default=None, help="As for ingest.")
+def extract(targets: tuple[str, ...], fmt: str, html_extractor: str | None) -> None:
+    """Extract entities and events from TARGETS and print them as JSON Lines; no database needed.
+
+    One line per document: a page dump (its articles together; doc = file stem), a JSON Lines
+    record (doc = its id), an HTML page, feed item or WARC record. Unusable inputs are reported
+    on stderr and make the exit status 1.
+    """
+    import json
+
+    from .extract.evalfmt import to_eval
+    from .runner import extract_targets
+
+    rejected = 0
+
+    def on_quarantine(q: Any) -> None:
+        nonlocal rejected
+        rejected += q.action == "rejected"
+        click.echo(f"{q.action} {q.reason}: {q.detail}", err=True)
+
+    try:
+        settings = load_settings(html_extractor=html_extractor)
+        for doc, extraction in extract_targets(targets, settings, on_quarantine):
+            record = to_eval(doc, extraction)
+            if fmt == "json":
+                record["events"] = [e.to_dict() for e in extraction.events]
+            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+    except OrewireError as exc:
+        _fail(exc)
+    sys.exit(1 if rejected else 0)
+
+
+@main.command()
 @db_option
 @format_option()
 @click.option("--source", help="Only articles whose source path or URL contains this.")

@@ -147,3 +147,32 @@ def _batched(items: Iterable[Any], size: int, max_bytes: int = BATCH_BYTES) -> I
             batch, held = [], 0
     if batch:
         yield batch
+
+
+def extract_targets(targets: Sequence[str], settings: Settings,
+                    on_quarantine: Callable[[Quarantined], None] | None = None) -> Iterator[tuple[str, Any]]:
+    """Read, clean and extract ``targets`` without a database: ``(doc key, DocumentExtraction)`` per document.
+
+    A document is one raw input unit: a page dump (all its articles together), an HTML page,
+    a JSON Lines record (keyed by its ``id``), a feed item or a WARC record.
+    """
+    from .clean import clean_document
+    from .extract import extract_document
+
+    for item in read_targets(targets, settings):
+        if isinstance(item, Quarantined):
+            if on_quarantine:
+                on_quarantine(item)
+            continue
+        try:
+            outputs = clean_document(item, settings.html_extractor)
+        except Exception as exc:  # one bad page must not stop the stream
+            if on_quarantine:
+                on_quarantine(Quarantined(item.source, "parse_error", f"{item.source}: could not be parsed ({exc})."))
+            continue
+        articles = [o for o in outputs if isinstance(o, Article)]
+        if not articles:
+            if on_quarantine:
+                on_quarantine(Quarantined(item.source, "no_text", f"{item.source}: no article text found."))
+            continue
+        yield articles[0].doc, extract_document(articles)

@@ -1,0 +1,88 @@
+"""Extract: Article in, entities, mentions and events (with evidence) out.
+
+Relevance is decided first and cheaply (:mod:`.relevance`); only relevant articles go
+through spaCy. A document (a page holding several articles, or one JSON Lines record) is
+extracted as a whole so that an event told in two of its articles is one event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Entity, EntityKind, Event, EventType, Evidence, Mention, content_id
+from .entities import Entities, find_entities
+from .events import EXTRACTOR, Found, merge_events, sentence_events
+from .nlp import load_nlp
+from .relevance import relevance
+
+__all__ = ["DocumentExtraction", "extract_document"]
+
+
+@dataclass
+class DocumentExtraction:
+    """What was found in one document's articles."""
+
+    articles: list[Article]
+    relevant: bool
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def extract_document(articles: list[Article], nlp: Any = None) -> DocumentExtraction:
+    """Entities and events of the articles of one document (in page order)."""
+    decisions = [relevance(a.title, a.text) for a in articles]
+    if not any(d.relevant for d in decisions):
+        return DocumentExtraction(articles, relevant=False)
+    nlp = nlp or load_nlp()
+    per_article: list[Entities] = []
+    found: list[Found] = []
+    for i, article in enumerate(articles):
+        doc = nlp(article.text)
+        ents = find_entities(article.text, doc)
+        per_article.append(ents)
+        found += sentence_events(i, article.text, doc, ents)
+    merged = merge_events(found)
+    return DocumentExtraction(
+        articles, relevant=True, entities=_entities(per_article), mentions=_mentions(articles, per_article),
+        events=[_event(articles, f) for f in merged],
+    )
+
+
+def _entities(per_article: list[Entities]) -> list[Entity]:
+    out: dict[str, Entity] = {}
+    for ents in per_article:
+        for cid in ents.country_ids():
+            out.setdefault(cid, Entity(cid, EntityKind.COUNTRY, cid))
+        for cid in ents.commodity_ids():
+            out.setdefault(cid, Entity(cid, EntityKind.COMMODITY, cid))
+        for org in ents.orgs.values():
+            key = "org:" + org.name.lower()
+            out.setdefault(key, Entity(key, EntityKind.ORG, org.name, tuple(sorted(org.aliases)),
+                                       {"kind": org.kind, "country": org.country}))
+        for person in ents.persons.values():
+            key = "person:" + person.name.lower()
+            out.setdefault(key, Entity(key, EntityKind.PERSON, person.name, (),
+                                       {"role": person.role, "affiliation": person.affiliation}))
+    return list(out.values())
+
+
+def _mentions(articles: list[Article], per_article: list[Entities]) -> list[Mention]:
+    out: list[Mention] = []
+    for article, ents in zip(articles, per_article):
+        for m in [*ents.countries, *ents.commodities]:
+            out.append(Mention(article.id, m.id, m.start, m.end, article.text[m.start:m.end]))
+        for org in ents.orgs.values():
+            out += [Mention(article.id, "org:" + org.name.lower(), a, b, article.text[a:b]) for a, b in org.spans]
+        for person in ents.persons.values():
+            out += [Mention(article.id, "person:" + person.name.lower(), a, b, article.text[a:b]) for a, b in person.spans]
+    return out
+
+
+def _event(articles: list[Article], f: Found) -> Event:
+    evidence = tuple(Evidence(articles[i].id, a, b, articles[i].text[a:b], EXTRACTOR) for i, a, b in f.spans)
+    published = articles[f.article_index].published
+    eid = content_id(f.type, ",".join(f.actors), ",".join(f.commodities), evidence[0].article_id, str(evidence[0].start), prefix="e")
+    return Event(id=eid, type=EventType(f.type), actors=tuple(f.actors), counterparts=tuple(f.counterparts),
+                 commodities=tuple(f.commodities), status=f.status, polarity=f.polarity, subtype=f.subtype,
+                 speaker=f.speaker, amount_usd=f.amount_usd, occurred=published, evidence=evidence)

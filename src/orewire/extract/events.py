@@ -1,0 +1,191 @@
+"""Events of one document: sentence-level trigger rules (:mod:`.rules`), arguments from the
+entities in and around the sentence, and merging so that each real-world occurrence is one
+event carrying every sentence that states it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .entities import Entities
+from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, SCALE, STATEMENT_SUBTYPES, STATUS_RULES, TRIGGERS)
+
+EXTRACTOR = "orewire.event_rules.v1"
+# When a sentence fires several rules, the more specific types win (at most MAX_TYPES per sentence).
+PRIORITY = ["EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "STATEMENT", "AGREEMENT", "INVESTMENT", "SHIPMENT",
+            "FACILITY", "MEETING", "POLICY", "PRODUCTION", "PRICE"]
+MAX_TYPES = 2
+_NUMBER = re.compile(r"\d")
+_COUNTERPART_CUE = re.compile(r"\b(?:to|with|from|against|on|into|in)\s+(?:the\s+)?$", re.I)
+_CONTROL_TYPES = {"EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION"}
+
+
+@dataclass
+class Found:
+    """An event under construction: its type, arguments and evidence spans (article offsets)."""
+
+    type: str
+    article_index: int
+    actors: list[str]
+    counterparts: list[str]
+    commodities: list[str]
+    status: str | None
+    polarity: str = "asserted"
+    subtype: str | None = None
+    speaker: str | None = None
+    amount_usd: float | None = None
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (article index, start, end)
+
+
+def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
+    """Candidate events, one per (sentence, type) that a rule fires on."""
+    found: list[Found] = []
+    main_org = ents.main_org()
+    doc_commodities = ents.commodity_ids()
+    for sent in doc.sents:
+        s_text = sent.text
+        if len(s_text) < 15:
+            continue
+        start, end = sent.start_char, sent.end_char
+        commodities = _ids_in(ents.commodities, start, end)
+        countries = _ids_in(ents.countries, start, end)
+        orgs = ents.org_in(start, end)
+        persons = ents.persons_in(start, end)
+        types = [t for t in PRIORITY if t != "STATEMENT" and TRIGGERS[t].search(s_text)]
+        subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
+        if subtype and (countries or orgs or persons):
+            types.insert(0, "STATEMENT")
+        for etype in types[:MAX_TYPES]:
+            if not _plausible(etype, s_text, commodities, countries, orgs, persons):
+                continue
+            trigger_at = _trigger_offset(etype, s_text)
+            actors, counterparts = _split_roles(s_text, start, trigger_at, ents, countries, orgs, persons)
+            if not actors and main_org and etype not in ("PRICE", "EXPORT_CONTROL", "IMPORT_CONTROL", "POLICY"):
+                actors = [main_org]
+            event = Found(
+                type=etype, article_index=index, actors=actors, counterparts=counterparts,
+                commodities=commodities or (doc_commodities[:1] if etype in ("PRICE", "PRODUCTION", "SHIPMENT") else []),
+                status=_status(etype, s_text), subtype=subtype if etype == "STATEMENT" else None,
+                speaker=(persons[0] if persons else (actors[0] if actors else None)) if etype == "STATEMENT" else None,
+                amount_usd=_amount(s_text) if etype in ("AGREEMENT", "INVESTMENT", "SHIPMENT", "POLICY", "FACILITY") else None,
+                spans=[(index, start, end)],
+            )
+            if etype != "STATEMENT" and subtype == "DENY" and DENIAL_OF_REPORT.search(s_text):
+                event.polarity = "denied"
+            found.append(event)
+    return found
+
+
+def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
+    out: list[str] = []
+    for m in matches:
+        if start <= m.start < end and m.id not in out:
+            out.append(m.id)
+    return out
+
+
+def _plausible(etype: str, text: str, commodities: list[str], countries: list[str], orgs: list[str], persons: list[str]) -> bool:
+    """Argument requirements that keep a stray trigger word from becoming an event."""
+    actors = countries or orgs or persons
+    if etype == "PRICE":
+        return bool(commodities) and bool(_NUMBER.search(text))
+    if etype in ("PRODUCTION", "SHIPMENT"):
+        return bool(commodities) or (bool(actors) and bool(_NUMBER.search(text)))
+    if etype in _CONTROL_TYPES:
+        return bool(commodities or countries)
+    if etype == "MEETING":
+        return len(set(countries) | set(orgs) | set(persons)) >= 2
+    if etype in ("AGREEMENT", "INVESTMENT", "FACILITY", "POLICY"):
+        return bool(actors)
+    return bool(actors)
+
+
+def _trigger_offset(etype: str, text: str) -> int:
+    if etype == "STATEMENT":
+        for _, rx in STATEMENT_SUBTYPES:
+            m = rx.search(text)
+            if m:
+                return m.start()
+        return 0
+    m = TRIGGERS[etype].search(text)
+    return m.start() if m else 0
+
+
+def _split_roles(text: str, offset: int, trigger_at: int, ents: Entities, countries: list[str], orgs: list[str],
+                 persons: list[str]) -> tuple[list[str], list[str]]:
+    """Entities before the trigger act; those after a 'to/with/from' cue are counterparts; the rest act too."""
+    positions: list[tuple[int, str]] = []
+    for m in ents.countries:
+        if offset <= m.start < offset + len(text):
+            positions.append((m.start - offset, m.id))
+    for name in orgs:
+        for a, _ in ents.orgs[name].spans:
+            if offset <= a < offset + len(text):
+                positions.append((a - offset, name))
+    for name in persons:
+        for a, _ in ents.persons[name].spans:
+            if offset <= a < offset + len(text):
+                positions.append((a - offset, name))
+    actors: list[str] = []
+    counterparts: list[str] = []
+    for pos, ident in sorted(positions):
+        if pos > trigger_at and _COUNTERPART_CUE.search(text[max(0, pos - 12):pos]):
+            if ident not in counterparts and ident not in actors:
+                counterparts.append(ident)
+        elif ident not in actors:
+            actors.append(ident)
+    counterparts = [c for c in counterparts if c not in actors]
+    return actors, counterparts
+
+
+def _status(etype: str, text: str) -> str | None:
+    if etype == "STATEMENT":
+        return None
+    for status, rx in STATUS_RULES:
+        if rx.search(text):
+            if status == "interest" and etype not in ("INVESTMENT", "AGREEMENT"):
+                continue
+            return status
+    return DEFAULT_STATUS.get(etype)
+
+
+def _amount(text: str) -> float | None:
+    for m in MONEY.finditer(text):
+        number = m.group("n1") or m.group("n2")
+        unit = (m.group("u1") or m.group("u2") or "").lower()
+        try:
+            value = float(number.replace(",", ""))
+        except ValueError:
+            continue
+        value *= SCALE.get(unit, 1.0)
+        if value >= 1000:
+            return value
+    return None
+
+
+def merge_events(found: list[Found]) -> list[Found]:
+    """Fold candidates that state the same occurrence: same type (and subtype), overlapping commodities
+    and actors (an empty side agrees with anything), same polarity."""
+    merged: list[Found] = []
+    for cand in found:
+        host = next((m for m in merged if _same_occurrence(m, cand)), None)
+        if host is None:
+            merged.append(cand)
+            continue
+        host.spans += [s for s in cand.spans if s not in host.spans]
+        host.actors += [a for a in cand.actors if a not in host.actors]
+        host.counterparts += [c for c in cand.counterparts if c not in host.counterparts and c not in host.actors]
+        host.commodities += [c for c in cand.commodities if c not in host.commodities]
+        host.amount_usd = host.amount_usd or cand.amount_usd
+    return merged
+
+
+def _same_occurrence(a: Found, b: Found) -> bool:
+    if a.type != b.type or a.subtype != b.subtype or a.polarity != b.polarity:
+        return False
+    if a.type == "STATEMENT":
+        return a.speaker == b.speaker and bool(set(a.commodities) & set(b.commodities) or not (a.commodities or b.commodities))
+    commodities_agree = not a.commodities or not b.commodities or bool(set(a.commodities) & set(b.commodities))
+    actors_agree = not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
+    return commodities_agree and actors_agree

@@ -1,0 +1,50 @@
+"""Relevance: is an article about minerals, metals or mining? Decided cheaply, before any NLP.
+
+A weighted count of commodity mentions (the lexicon) and mining vocabulary, with the
+title counting double. Off-topic stories that merely name a metal once (a grain story,
+a bank's earnings) stay below the threshold.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import find_commodities
+
+MINING_TERMS = re.compile(
+    r"\b(mines?|mining|miners?|minerals?|metals?|smelt\w*|refiner(?:y|ies)|ores?|concentrates?|bullion|ounces?|"
+    r"exploration|drilling|deposits?|reserves|lme|comex|nymex metals|tailings|assay\w*|grades?|pits?|shafts?|ingots?|"
+    r"cathodes?|steelmak\w+|foundr\w+|alloys?|tonnes of (?:ore|metal|concentrate))\b",
+    re.I,
+)
+OTHER_METALS = re.compile(r"\b(mercury|cadmium|thallium|selenium|rhenium|osmium)\b", re.I)
+MINING_COMPANY = re.compile(r"\b[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)* (?:Minerals|Mining|Metals|Resources|Lithium|Gold|Copper|Nickel|Rare Earths)\b")
+# Commodity ids that are too general to carry relevance alone.
+WEAK_IDS = {"coal", "critical_minerals", "li_ion_batteries", "gemstones", "phosphate_rock", "helium", "silicon"}
+THRESHOLD = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    """The decision and what it rests on."""
+
+    relevant: bool
+    score: float
+    commodities: tuple[str, ...]
+
+
+def relevance(title: str | None, text: str) -> Relevance:
+    """Score an article; relevant when the score reaches THRESHOLD and a commodity or mining term is named."""
+    body = text[:6000]
+    counts: Counter[str] = Counter(m.id for m in find_commodities(body))
+    title_counts: Counter[str] = Counter(m.id for m in find_commodities(title or ""))
+    strong = sum(n for cid, n in counts.items() if cid not in WEAK_IDS) + len(OTHER_METALS.findall(title or "")) * 2
+    strong += len(OTHER_METALS.findall(body))
+    weak = sum(n for cid, n in counts.items() if cid in WEAK_IDS)
+    terms = len(MINING_TERMS.findall(body)) + 2 * len(MINING_TERMS.findall(title or ""))
+    score = min(strong, 8) + 0.5 * min(weak, 4) + 0.5 * min(terms, 10)
+    score += 1.5 * len(set(MINING_COMPANY.findall(f"{title or ''}\n{body}")))
+    score += 3.0 * sum(1 for cid in title_counts if cid not in WEAK_IDS) + 1.0 * sum(1 for cid in title_counts if cid in WEAK_IDS)
+    relevant = score >= THRESHOLD and bool(counts or title_counts or strong or terms >= 3)
+    return Relevance(relevant, score, tuple(sorted(set(counts) | set(title_counts))))

@@ -1,0 +1,92 @@
+"""Trigger rules for the twelve event types (orewire.event_rules.v1).
+
+Each rule is a regular expression over a sentence; a sentence may state events of
+several types. Kept as data, apart from the code that applies them, so they can be
+read, tested and extended one by one.
+"""
+from __future__ import annotations
+
+import re
+
+_F = re.I
+
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    "EXPORT_CONTROL": re.compile(
+        r"\bexport (?:controls?|curbs?|bans?|restrictions?|licen[cs]es?|licensing|quotas?|taxe?s?|dut(?:y|ies)|rules|permits?)\b|"
+        r"\bban(?:s|ned|ning)? (?:the )?(?:exports?|shipments?)\b|\b(?:restrict|curb|limit|halt|suspend|tighten)\w* (?:\w+ ){0,3}exports?\b|"
+        r"\bexports? (?:of [\w\s-]{2,30} )?(?:will be |were |was )?(?:banned|restricted|curbed|suspended|halted)\b|"
+        r"\bresume (?:\w+ ){0,2}(?:shipments|exports)\b|\blicensing (?:and|requirements?)\b.*\bexport", _F),
+    "IMPORT_CONTROL": re.compile(
+        r"\btariffs?\b|\bimport (?:curbs?|bans?|quotas?|dut(?:y|ies)|restrictions?|levies|levy|licen[cs]es?|controls?)\b|"
+        r"\banti-?dumping\b|\bcountervailing\b|\b(?:duties|levies) on\b|\bquotas? on (?:\w+ ){0,3}imports\b|"
+        r"\brestrict\w* (?:\w+ ){0,3}imports\b|\bsection 232\b", _F),
+    "SANCTION": re.compile(r"\bsanction(?:s|ed)?\b|\bentity list\b|\bblacklist\w*\b|\bassets? frozen\b", _F),
+    "SHIPMENT": re.compile(
+        r"\bship(?:ped|ment|ments|ping)\b|\bdispatch\w*\b|\bconsignments?\b|\bcargo(?:es)?\b|\bdeliver(?:ed|y|ies)\b|"
+        r"\bexport(?:ed|s)\b (?:\w+ ){0,6}(?:tonnes|tons|ounces|lbs|pct|percent|%|rose|fell|increased|decreased|slipped|"
+        r"totalled|totaled|were|was)|\b(?:exports|imports) (?:of [\w\s-]{2,40} )?(?:rose|fell|increased|decreased|slipped|"
+        r"dropped|climbed|totalled|totaled|jumped|swelled|declined)\b|\bimported\b|\bsend (?:\w+ ){0,4}materials?\b", _F),
+    "AGREEMENT": re.compile(
+        r"\bagreements?\b|\bagreed (?:to|with|on)\b|\bdeal\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
+        r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bsupply deal\b", _F),
+    "INVESTMENT": re.compile(
+        r"\binvest(?:s|ed|ing|ment|ments|or|ors)?\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\bstakes?\b|\btakeover\b|"
+        r"\bmerger\b|\bbuy(?:s|ing)? (?:a |the |an )?(?:\d[\d.,]* (?:pct|percent|%) )?(?:stake|interest|shares|company|unit|"
+        r"mine|plant|assets?|division|business)\b|\bpurchased?\b (?:\w+ ){0,6}(?:plant|mine|company|shares|stake|assets?)|"
+        r"\btender offer\b|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbid for\b|\bfund(?:ing|ed)\b", _F),
+    "MEETING": re.compile(r"\bmet\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|\bnegotiations?\b", _F),
+    "PRODUCTION": re.compile(
+        r"\bproduction\b|\boutput\b|\bproduc(?:e|ed|es|ing)\b|\bstrikes?\b|\bforce majeure\b|\bshut(?:down| down)?\b|"
+        r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|"
+        r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure) (?:of )?(?:the |its )?"
+        r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant)\b|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
+        r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)", _F),
+    "FACILITY": re.compile(
+        r"\b(?:build|building|construct\w*|set up|establish\w*|develop\w*|plans?|proposed|new)\b (?:\w+ ){0,6}"
+        r"(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
+        r"\b(?:plant|refinery|facility|smelter) will be (?:located|built|constructed)\b", _F),
+    "PRICE": re.compile(
+        r"\bprices?\b|\bpriced\b|\bfutures\b|\bpremiums?\b|\b(?:dlrs?|cents?|\$|US\$)[\s\d.,]*(?:a|an|per) (?:ounce|tonne|ton|lb|pound|flask|kg)\b|"
+        r"\b(?:rose|fell|gained|jumped|slipped|eased|climbed|dropped|rallied|slumped|firmed|declined|edged (?:up|down)) "
+        r"(?:\w+ ){0,2}[\d.,]+ ?(?:%|pct|percent|dlrs|cents|\$)|\b(?:ounce|troy ounce)\b", _F),
+    "POLICY": re.compile(
+        r"\bpolic(?:y|ies)\b|\blaws?\b|\blegislation\b|\breforms?\b|\bincentives?\b|\bsubsid\w*\b|\bstockpil\w*\b|"
+        r"\broyalt(?:y|ies)\b|\btax (?:exemptions?|breaks?|rates?|credits?)\b|\baid (?:package|funds?)\b|\bregulations?\b|"
+        r"\bcrack down\b|\bcrackdown\b|\bnationali[sz]\w*\b|\bmining code\b|\bwill be allowed to operate\b|\bvalue[- ]added\b", _F),
+}
+
+STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("DENY", re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed)?\b|\brefut\w*\b|\bdismiss(?:ed|es)?\b|"
+                        r"\bnothing to do with\b|\bbaseless\b|\bgroundless\b|\bmisinformed\b|\binvented\b|\bunfounded\b", _F)),
+    ("ASSURE", re.compile(r"\bassur(?:e|ed|es|ing|ance)\b|\breassur\w*\b|\bwill never\b|\bguarantee[ds]?\b|\bpledg\w*\b", _F)),
+    ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcaution(?:s|ed)?\b|\bthreat(?:en|ened|ens)?\b", _F)),
+    ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcriticiz\w*|\bcriticis\w*|\bcondemn\w*\b|\bviolat\w*\b", _F)),
+    ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
+                         r"\bshould consider\b|\bbelieves?\b", _F)),
+]
+
+DENIAL_OF_REPORT = re.compile(r"\b(?:misinformed|invented|baseless|groundless|unfounded|untrue|false|fabricated|"
+                              r"den(?:y|ies|ied)|reject(?:s|ed)?)\b", _F)
+
+STATUS_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("lifted", re.compile(r"\b(?:lift(?:s|ed)?|scrap(?:s|ped)?|remov(?:e|ed|es)|resum(?:e|ed|es|ing)|end(?:s|ed)) (?:\w+ ){0,3}"
+                          r"(?:ban|curbs?|controls?|restrictions?|tariffs?|quotas?|shipments|exports)\b", _F)),
+    ("suspended", re.compile(r"\bsuspen(?:d|ds|ded|sion)\b|\bhalt(?:s|ed)?\b|\bshut(?: down)?\b|\bon strike\b|\bwent on strike\b|"
+                             r"\bclosed\b|\bclosure\b|\bdelay(?:s|ed)?\b|\blapsed\b|\bforce majeure\b|\bblocked\b|\bidled?\b", _F)),
+    ("interest", re.compile(r"\binterest in\b|\binterested\b|\beyes?\b|\bexplor(?:e|ing) (?:\w+ ){0,2}(?:investment|opportunit)|"
+                            r"\bconsidering\b|\bmay (?:buy|invest|acquire)\b", _F)),
+    ("planned", re.compile(r"\bwill\b|\bwould\b|\bplan(?:s|ned|ning)?\b|\bto (?:build|begin|start|set up|establish|invest|acquire|buy|"
+                           r"sell|supply|produce|launch|develop|open|ban|impose)\b|\bproposed?\b|\bexpect(?:s|ed)?\b|\baims?\b|"
+                           r"\bintends?\b|\bnext (?:year|month|week)\b|\bforecast\b|\bpromised\b|\bthreat\w*\b|\bseek\w*\b", _F)),
+    ("announced", re.compile(r"\bannounc\w*\b|\bsigned\b|\bagreed\b|\bapproved\b|\bimpos(?:e|ed|es)\b|\bintroduc\w*\b|"
+                             r"\bformali[sz]ed\b|\bin force\b|\bexpand\w*\b|\btighten\w*\b|\bset\b|\bdecided\b|\bawarded\b", _F)),
+]
+DEFAULT_STATUS = {"PRODUCTION": "completed", "PRICE": "completed", "SHIPMENT": "completed", "MEETING": "completed",
+                  "AGREEMENT": "announced", "INVESTMENT": "announced", "EXPORT_CONTROL": "announced",
+                  "IMPORT_CONTROL": "announced", "SANCTION": "announced", "POLICY": "announced", "FACILITY": "planned",
+                  "STATEMENT": None}
+
+MONEY = re.compile(
+    r"(?:US\s?\$|\$|USD\s?)\s?(?P<n1>\d[\d,]*(?:\.\d+)?)\s*(?P<u1>trillion|billion|bln|million|mln|bn|m|k|thousand)?\b|"
+    r"\b(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<u2>trillion|billion|bln|million|mln)?\s*(?:U\.?S\.?\s)?(?:dlrs|dollars)\b", _F)
+SCALE = {"trillion": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3, "thousand": 1e3}
