@@ -31,7 +31,7 @@ def test_demo_then_list_show_and_export(tmp_path):
     db = str(tmp_path / "demo.duckdb")
     demo = _run("demo", "--db", db)
     assert demo.exit_code == 0 and "articles 10" in demo.output
-    rows = json.loads(_run("articles", "--db", db, "--format", "json").output)
+    rows = json.loads(_run("articles", "--db", db, "--format", "json").stdout)
     assert len(rows) == 10
     assert {"id", "source", "title", "published", "dateline", "text"} <= set(rows[0])
     seedlike = [r for r in rows if r["source"].endswith("islamabad_page.txt")]
@@ -40,15 +40,15 @@ def test_demo_then_list_show_and_export(tmp_path):
     assert csv_out.splitlines()[0].startswith("id,doc,source") and len(csv_out.splitlines()) > 2
     shown = _run("show", rows[0]["id"][:10], "--db", db)
     assert shown.exit_code == 0 and rows[0]["title"] in shown.output
-    assert json.loads(_run("show", rows[0]["id"], "--db", db, "--format", "json").output)["id"] == rows[0]["id"]
+    assert json.loads(_run("show", rows[0]["id"], "--db", db, "--format", "json").stdout)["id"] == rows[0]["id"]
 
 
 def test_filters(tmp_path):
     db = str(tmp_path / "f.duckdb")
     _run("demo", "--db", db)
-    only = json.loads(_run("articles", "--db", db, "--format", "json", "--search", "cobalt").output)
+    only = json.loads(_run("articles", "--db", db, "--format", "json", "--search", "cobalt").stdout)
     assert [r["title"] for r in only] == ["Congo extends cobalt export ban by three months"]
-    assert json.loads(_run("articles", "--db", db, "--format", "json", "--source", "feed").output)[0]["source"].endswith("#item1")
+    assert json.loads(_run("articles", "--db", db, "--format", "json", "--source", "feed").stdout)[0]["source"].endswith("#item1")
 
 
 def test_unknown_id_and_missing_db_are_clear_errors(tmp_path):
@@ -74,5 +74,5 @@ def test_doctor_passes_here():
 def test_retrieved_at_resolves_relative_stamps(tmp_path, sample_dir):
     db = str(tmp_path / "r.duckdb")
     _run("ingest", str(sample_dir / "islamabad_page.txt"), "--db", db, "--retrieved-at", "2025-11-20T08:00:00+00:00")
-    rows = json.loads(_run("articles", "--db", db, "--format", "json").output)
+    rows = json.loads(_run("articles", "--db", db, "--format", "json").stdout)
     assert sorted(r["published"] for r in rows) == ["2025-10-15", "2025-11-20"]

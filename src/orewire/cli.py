@@ -15,6 +15,7 @@ import click
 from . import __version__
 from .config import HTML_EXTRACTORS, load_settings
 from .errors import OrewireError
+from .model import EventType
 from .output import FORMATS, render_table, to_csv, to_json
 
 SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
@@ -60,8 +61,9 @@ def main() -> None:
 @click.option("--retrieved-at", default=None, metavar="ISO-TIME",
               help="When local files were fetched; resolves relative stamps like 'Updated 10 sec ago'.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-extract", is_flag=True, help="Store clean articles only; skip entity and event extraction.")
 def ingest(targets: tuple[str, ...], db: str | None, workers: str, html_extractor: str | None,
-           retrieved_at: str | None, quiet: bool) -> None:
+           retrieved_at: str | None, quiet: bool, no_extract: bool) -> None:
     """Read TARGETS (files, folders, globs, URLs; any of them .gz) into the database.
 
     Formats: plain-text page dumps, HTML, JSON Lines, RSS/Atom feeds, WARC. Inputs
@@ -76,7 +78,7 @@ def ingest(targets: tuple[str, ...], db: str | None, workers: str, html_extracto
         settings = load_settings(db=db, workers=_workers(workers), html_extractor=html_extractor)
         fetched_at = _parse_time(retrieved_at)
         with open_store(settings.db) as store:
-            report = _run_with_progress(run_ingest, targets, store, settings, fetched_at, quiet)
+            report = _run_with_progress(run_ingest, targets, store, settings, fetched_at, quiet, not no_extract)
     except OrewireError as exc:
         _fail(exc)
         return
@@ -84,7 +86,8 @@ def ingest(targets: tuple[str, ...], db: str | None, workers: str, html_extracto
     sys.exit(report.exit_code)
 
 
-def _run_with_progress(run_ingest: Any, targets: Any, store: Any, settings: Any, fetched_at: Any, quiet: bool) -> Any:
+def _run_with_progress(run_ingest: Any, targets: Any, store: Any, settings: Any, fetched_at: Any, quiet: bool,
+                       extract: bool = True) -> Any:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     err = _console(stderr=True)
@@ -98,15 +101,16 @@ def _run_with_progress(run_ingest: Any, targets: Any, store: Any, settings: Any,
         task = progress.add_task("reading…", total=None)
 
         def on_batch(r: Any) -> None:
-            progress.update(task, description=f"read {r.read:,}  new {r.new:,}  articles {r.articles:,}  "
+            progress.update(task, description=f"read {r.read:,}  new {r.new:,}  articles {r.articles:,}  events {r.events:,}  "
                                               f"quarantined {r.rejected:,}  {r.rate:,.0f}/s")
 
-        return run_ingest(targets, store, settings, fetched_at=fetched_at, on_batch=on_batch, on_quarantine=on_quarantine)
+        return run_ingest(targets, store, settings, fetched_at=fetched_at, extract=extract, on_batch=on_batch,
+                          on_quarantine=on_quarantine)
 
 
 def _print_summary(report: Any, db: str) -> None:
     click.echo(
-        f"read {report.read}, new {report.new}, duplicate {report.duplicate}, articles {report.articles}, "
+        f"read {report.read}, new {report.new}, duplicate {report.duplicate}, articles {report.articles}, events {report.events}, "
         f"quarantined {report.rejected} (recovered {report.recovered}), "
         f"{report.rate:,.1f} docs/s in {report.seconds:.2f} s -> {db} (run {report.run_id})"
     )
@@ -192,6 +196,54 @@ def articles(db: str | None, fmt: str, source: str | None, search: str | None, s
         shown = [{**r, "id": r["id"][:12], "source": _short_source(r["source"])} for r in rows]
         _console().print(render_table(shown, cols, title=f"{len(rows)} articles",
                                       widths={"title": 60, "source": 40}))
+
+
+@main.command()
+@db_option
+@format_option()
+@click.option("--type", "etype", type=click.Choice([t.value for t in EventType], case_sensitive=False), help="Event type.")
+@click.option("--commodity", help="Lexicon id, e.g. antimony, rare_earths.")
+@click.option("--country", help="ISO 3166 alpha-3 code among actors or counterparts, e.g. CHN.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="On or after this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="On or before this date.")
+@click.option("--polarity", type=click.Choice(["asserted", "denied"]), help="Only asserted, or only denied, events.")
+@click.option("--limit", type=int, help="At most this many.")
+def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, country: str | None, since: datetime | None,
+           until: datetime | None, polarity: str | None, limit: int | None) -> None:
+    """List extracted events with their evidence, the quoted words highlighted in context."""
+    from .query import EventFilter, list_events
+
+    flt = EventFilter(type=etype, commodity=commodity, country=country, since=since.date() if since else None,
+                      until=until.date() if until else None, polarity=polarity, limit=limit)
+    rows = _read(lambda store: list_events(store, flt), db)
+    if fmt == "json":
+        click.echo(to_json([{**r, "evidence": [{k: v for k, v in e.items() if k not in ("before", "after")}
+                                                 for e in r["evidence"]]} for r in rows]))
+    elif fmt == "csv":
+        click.echo(to_csv([{**r, "evidence": " | ".join(e["quote"] for e in r["evidence"])} for r in rows]), nl=False)
+    else:
+        _print_events(rows)
+
+
+def _print_events(rows: list[dict[str, Any]]) -> None:
+    from rich.text import Text
+
+    console = _console()
+    console.print(f"[bold]{len(rows)} events[/bold]")
+    for r in rows:
+        head = f"{r['type']}{'/' + r['subtype'] if r['subtype'] else ''}"
+        denied = " [red](denied)[/red]" if r["polarity"] == "denied" else ""
+        console.print(f"\n[bold cyan]{head}[/bold cyan]{denied}  {r['occurred'] or '?'}  status {r['status'] or '-'}  "
+                      f"actors {', '.join(r['actors']) or '-'} -> {', '.join(r['counterparts']) or '-'}  "
+                      f"commodities {', '.join(r['commodities']) or '-'}"
+                      + (f"  ${r['amount_usd']:,.0f}" if r["amount_usd"] else ""), markup=True, highlight=False)
+        for e in r["evidence"]:
+            line = Text("   … ")
+            line.append(" ".join((e["before"] or "").split()[-8:]) + " ")
+            line.append(" ".join(e["quote"].split()), style="bold yellow")
+            line.append(" " + " ".join((e["after"] or "").split()[:6]) + " …")
+            line.append(f"  [{_short_source(e['source'])}]", style="dim")
+            console.print(line)
 
 
 @main.command()

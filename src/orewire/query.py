@@ -86,3 +86,71 @@ def _dicts(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         if isinstance(row.get("meta"), str):
             row["meta"] = json.loads(row["meta"])
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters for listing events; None means no filter.
+
+    type: event type (EXPORT_CONTROL ...). commodity: lexicon id. country: ISO3 among actors or counterparts.
+    since, until: the event's date bounds (inclusive). polarity: asserted or denied.
+    """
+
+    type: str | None = None
+    commodity: str | None = None
+    country: str | None = None
+    since: date | None = None
+    until: date | None = None
+    polarity: str | None = None
+    limit: int | None = None
+
+
+def list_events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Events matching ``flt`` with their evidence (quote, article, source, offsets), newest first."""
+    where, params = [], []
+    if flt.type:
+        where.append("e.type = ?")
+        params.append(flt.type.upper())
+    if flt.commodity:
+        where.append("list_contains(CAST(e.commodities AS VARCHAR[]), ?)")
+        params.append(flt.commodity)
+    if flt.country:
+        where.append("(list_contains(CAST(e.actors AS VARCHAR[]), ?) OR list_contains(CAST(e.counterparts AS VARCHAR[]), ?))")
+        params += [flt.country.upper()] * 2
+    if flt.since:
+        where.append("e.occurred >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("e.occurred <= ?")
+        params.append(flt.until)
+    if flt.polarity:
+        where.append("e.polarity = ?")
+        params.append(flt.polarity)
+    sql = ("SELECT e.id, e.type, e.subtype, e.actors, e.counterparts, e.commodities, e.status, e.polarity, e.speaker, "
+           "e.amount_usd, e.occurred, e.doc FROM events e")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY e.occurred DESC NULLS LAST, e.doc, e.type"
+    if flt.limit:
+        sql += f" LIMIT {int(flt.limit)}"
+    events = _dicts(store, sql, params)
+    for ev in events:
+        for key in ("actors", "counterparts", "commodities"):
+            ev[key] = json.loads(ev[key]) if isinstance(ev[key], str) else ev[key]
+    _attach_evidence(store, events)
+    return events
+
+
+def _attach_evidence(store: Store, events: list[dict[str, Any]]) -> None:
+    if not events:
+        return
+    rows = _dicts(store, "SELECT v.event_id, v.quote, v.article_id, a.source, a.title, v.start_char, v.end_char, "
+                         "substr(a.text, greatest(1, v.start_char - 79), least(v.start_char, 80)) AS before, "
+                         "substr(a.text, v.end_char + 1, 80) AS after "
+                         "FROM evidence v JOIN articles a ON a.id = v.article_id WHERE v.event_id IN (SELECT unnest(?)) "
+                         "ORDER BY v.event_id, a.source, v.start_char", [[e["id"] for e in events]])
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_event.setdefault(row.pop("event_id"), []).append(row)
+    for ev in events:
+        ev["evidence"] = by_event.get(ev["id"], [])

@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any
 
 from .clean import CleanStep
+from .extract import DocumentExtraction
 from .config import Settings
 from .executors import make_executor
 from .ingest import read_targets
@@ -43,6 +44,7 @@ class IngestReport:
     articles: int = 0
     rejected: int = 0
     recovered: int = 0
+    events: int = 0
     seconds: float = 0.0
     quarantine: list[Quarantined] = field(default_factory=list)
 
@@ -76,12 +78,17 @@ class DropsToQuarantine(Step):
                 yield item
 
 
-def clean_pipeline(html_extractor: str) -> Pipeline:
+def clean_pipeline(html_extractor: str, extract: bool = False) -> Pipeline:
     """The per-document pipeline run by the executor (picklable via functools.partial)."""
-    return Pipeline([CleanStep(html_extractor), DropsToQuarantine()])
+    steps: list[Step] = [CleanStep(html_extractor)]
+    if extract:
+        from .extract.step import ExtractStep
+
+        steps.append(ExtractStep())
+    return Pipeline([*steps, DropsToQuarantine()])
 
 
-def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_at: datetime | None = None,
+def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_at: datetime | None = None, extract: bool = True,
            on_batch: Callable[[IngestReport], None] | None = None,
            on_quarantine: Callable[[Quarantined], None] | None = None) -> IngestReport:
     """Ingest ``targets`` into ``store`` and return the report (see module docstring)."""
@@ -115,16 +122,18 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
     executor = make_executor(settings.workers)
     status = "interrupted"
     try:
-        for outputs in executor.map_batches(partial(clean_pipeline, settings.html_extractor), prepared()):
+        for outputs in executor.map_batches(partial(clean_pipeline, settings.html_extractor, extract), prepared()):
             raws, quarantined = side.popleft()
             articles = [o for o in outputs if isinstance(o, Article)]
             notes = [o for o in outputs if isinstance(o, Quarantined)]
+            extractions = [o for o in outputs if isinstance(o, DocumentExtraction)]
             for q in notes:
                 note(q)
-            written = store.write_batch(report.run_id, raws, articles, [*quarantined, *notes])
+            written = store.write_batch(report.run_id, raws, articles, [*quarantined, *notes], extractions)
             report.new += written["raw"]
             report.duplicate += len(raws) - written["raw"]
             report.articles += written["articles"]
+            report.events += written["events"]
             report.seconds = time.perf_counter() - started
             if on_batch:
                 on_batch(report)

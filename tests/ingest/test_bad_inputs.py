@@ -56,7 +56,7 @@ def test_bad_inputs_are_quarantined_and_the_rest_stored(tmp_path, bad_folder):
     db = str(tmp_path / "q.duckdb")
     result = _run("ingest", str(folder), "--db", db, "--quiet")
     assert result.exit_code == 1, result.output
-    rows = _run("quarantine", "--db", db, "--format", "json").output
+    rows = _run("quarantine", "--db", db, "--format", "json").stdout
     import json
     records = json.loads(rows)
     rejected = {r["source"].split("/")[-1].split("#")[0]: r["reason"] for r in records if r["action"] == "rejected"}
@@ -65,9 +65,9 @@ def test_bad_inputs_are_quarantined_and_the_rest_stored(tmp_path, bad_folder):
         assert name in result.output  # one clear line naming the file
     recovered = {r["source"].split("/")[-1]: r["reason"] for r in records if r["action"] == "recovered"}
     assert recovered == {"latin.txt": "encoding", "wide.txt": "encoding"}
-    titles = {a["title"] for a in json.loads(_run("articles", "--db", db, "--format", "json").output)}
+    titles = {a["title"] for a in json.loads(_run("articles", "--db", db, "--format", "json").stdout)}
     assert {"Zinc smelter restarts", "Nickel prices – café talk", "Cobalt news"} <= titles
-    texts = " ".join(a["text"] for a in json.loads(_run("articles", "--db", db, "--format", "json").output))
+    texts = " ".join(a["text"] for a in json.loads(_run("articles", "--db", db, "--format", "json").stdout))
     assert "Lithium prices fell" in texts and "Copper output rose in March" in texts and "“strongly”" in texts
 
 
@@ -87,4 +87,4 @@ def test_clean_input_exits_zero(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD_TEXT)
     result = _run("ingest", str(tmp_path / "good.txt"), "--db", str(tmp_path / "g.duckdb"), "--quiet")
     assert result.exit_code == 0
-    assert "read 1, new 1, duplicate 0, articles 1, quarantined 0" in result.output
+    assert "read 1, new 1, duplicate 0, articles 1, events 0, quarantined 0" in result.output

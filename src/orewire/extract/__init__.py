@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Article, Entity, EntityKind, Event, EventType, Evidence, Mention, content_id
 from .entities import Entities, find_entities
-from .events import EXTRACTOR, Found, merge_events, sentence_events
+from .events import EXTRACTOR, Found, complete_arguments, merge_events, sentence_events
 from .nlp import load_nlp
 from .relevance import relevance
 
@@ -43,6 +43,7 @@ def extract_document(articles: list[Article], nlp: Any = None) -> DocumentExtrac
         per_article.append(ents)
         found += sentence_events(i, article.text, doc, ents)
     merged = merge_events(found)
+    complete_arguments(merged, per_article)
     return DocumentExtraction(
         articles, relevant=True, entities=_entities(per_article), mentions=_mentions(articles, per_article),
         events=[_event(articles, f) for f in merged],

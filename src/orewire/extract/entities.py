@@ -72,11 +72,12 @@ class Entities:
         return [p.name for p in self.persons.values() if any(start <= a < end for a, _ in p.spans)]
 
     def main_org(self) -> str | None:
-        """The organisation mentioned most (companies first): the usual subject of a company story."""
-        if not self.orgs:
+        """The story's subject: the company mentioned most, the earliest breaking ties."""
+        companies = [o for o in self.orgs.values() if o.kind == "COMPANY" and o.spans] or [o for o in self.orgs.values() if o.spans]
+        if not companies:
             return None
-        ranked = sorted(self.orgs.values(), key=lambda o: (o.kind != "COMPANY", -len(o.spans)))
-        return ranked[0].name
+        return min(companies, key=lambda o: (-len(o.spans) - (2 if min(a for a, _ in o.spans) < 300 else 0),
+                                             min(a for a, _ in o.spans))).name
 
 
 def _by_frequency(ids: Any) -> list[str]:
@@ -106,6 +107,8 @@ def _is_dateline(text: str, m: Match) -> bool:
 
 def _clean_org_name(name: str) -> str:
     name = " ".join(name.split())
+    if name.count("(") != name.count(")"):
+        name = name.split(" (")[0].split("(")[0]
     name = _LEADING_THE.sub("", name)
     name = _POSSESSIVE.sub("", name).strip(" ,.-'\"“”’")
     return name

@@ -41,13 +41,13 @@ class Found:
 def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
     """Candidate events, one per (sentence, type) that a rule fires on."""
     found: list[Found] = []
-    main_org = ents.main_org()
-    doc_commodities = ents.commodity_ids()
     for sent in doc.sents:
-        s_text = sent.text
+        s_text = sent.text.rstrip()
         if len(s_text) < 15:
             continue
-        start, end = sent.start_char, sent.end_char
+        start = sent.start_char + (len(s_text) - len(s_text.lstrip()))
+        s_text = s_text.strip()
+        end = start + len(s_text)
         commodities = _ids_in(ents.commodities, start, end)
         countries = _ids_in(ents.countries, start, end)
         orgs = ents.org_in(start, end)
@@ -61,12 +61,10 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 continue
             trigger_at = _trigger_offset(etype, s_text)
             actors, counterparts = _split_roles(s_text, start, trigger_at, ents, countries, orgs, persons)
-            if not actors and main_org and etype not in ("PRICE", "EXPORT_CONTROL", "IMPORT_CONTROL", "POLICY"):
-                actors = [main_org]
             event = Found(
                 type=etype, article_index=index, actors=actors, counterparts=counterparts,
-                commodities=commodities or (doc_commodities[:1] if etype in ("PRICE", "PRODUCTION", "SHIPMENT") else []),
-                status=_status(etype, s_text), subtype=subtype if etype == "STATEMENT" else None,
+                commodities=list(commodities),
+                status=_status(etype, s_text[max(0, trigger_at - 60):trigger_at + 80]), subtype=subtype if etype == "STATEMENT" else None,
                 speaker=(persons[0] if persons else (actors[0] if actors else None)) if etype == "STATEMENT" else None,
                 amount_usd=_amount(s_text) if etype in ("AGREEMENT", "INVESTMENT", "SHIPMENT", "POLICY", "FACILITY") else None,
                 spans=[(index, start, end)],
@@ -75,6 +73,20 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 event.polarity = "denied"
             found.append(event)
     return found
+
+
+_COMPANY_TYPES = {"PRODUCTION", "INVESTMENT", "AGREEMENT", "FACILITY", "STATEMENT", "SHIPMENT", "MEETING"}
+_STATE_TYPES = {"EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "POLICY", "SHIPMENT"}
+
+
+def _story_actors(etype: str, main_org: str | None, main_country: str | None) -> list[str]:
+    """The story's subject, which a sentence often leaves implicit ("the company said it produced ...")."""
+    out = []
+    if main_org and etype in _COMPANY_TYPES:
+        out.append(main_org)
+    if main_country and etype in _STATE_TYPES:
+        out.append(main_country)
+    return out
 
 
 def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
@@ -164,9 +176,19 @@ def _amount(text: str) -> float | None:
     return None
 
 
+def complete_arguments(events: list[Found], ents: list[Entities]) -> None:
+    """Fill what sentences leave implicit from the story: its main company, main country and commodities."""
+    for ev in events:
+        story = ents[ev.article_index]
+        extra = _story_actors(ev.type, story.main_org(), (story.country_ids() or [None])[0])
+        ev.actors += [a for a in extra if a not in ev.actors and a not in ev.counterparts]
+        if not ev.commodities:
+            ev.commodities = story.commodity_ids()[:2]
+
+
 def merge_events(found: list[Found]) -> list[Found]:
-    """Fold candidates that state the same occurrence: same type (and subtype), overlapping commodities
-    and actors (an empty side agrees with anything), same polarity."""
+    """Fold candidates that state the same occurrence (see ``_same_occurrence``); run before
+    arguments are completed from the story, so that only what each sentence says decides."""
     merged: list[Found] = []
     for cand in found:
         host = next((m for m in merged if _same_occurrence(m, cand)), None)
@@ -182,10 +204,19 @@ def merge_events(found: list[Found]) -> list[Found]:
 
 
 def _same_occurrence(a: Found, b: Found) -> bool:
+    """Same type, subtype and polarity; then by type:
+
+    * STATEMENT: the same speaker;
+    * PRICE, PRODUCTION: the same status and commodities (news reports one move or result per metal,
+      and a forecast apart from the result);
+    * the rest: commodities and actors overlap, an empty side agreeing with anything.
+    """
     if a.type != b.type or a.subtype != b.subtype or a.polarity != b.polarity:
         return False
     if a.type == "STATEMENT":
-        return a.speaker == b.speaker and bool(set(a.commodities) & set(b.commodities) or not (a.commodities or b.commodities))
+        return a.speaker == b.speaker
+    if a.type in ("PRICE", "PRODUCTION"):
+        return a.status == b.status and set(a.commodities) == set(b.commodities) and bool(set(a.actors) & set(b.actors) or not a.actors or not b.actors)
     commodities_agree = not a.commodities or not b.commodities or bool(set(a.commodities) & set(b.commodities))
     actors_agree = not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
     return commodities_agree and actors_agree

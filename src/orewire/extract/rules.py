@@ -15,7 +15,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bexport (?:controls?|curbs?|bans?|restrictions?|licen[cs]es?|licensing|quotas?|taxe?s?|dut(?:y|ies)|rules|permits?)\b|"
         r"\bban(?:s|ned|ning)? (?:the )?(?:exports?|shipments?)\b|\b(?:restrict|curb|limit|halt|suspend|tighten)\w* (?:\w+ ){0,3}exports?\b|"
         r"\bexports? (?:of [\w\s-]{2,30} )?(?:will be |were |was )?(?:banned|restricted|curbed|suspended|halted)\b|"
-        r"\bresume (?:\w+ ){0,2}(?:shipments|exports)\b|\blicensing (?:and|requirements?)\b.*\bexport", _F),
+        r"\bresume (?:\w+ ){0,2}(?:shipments|exports)\b|\blicensing (?:and|requirements?)\b.*\bexport|"
+        r"\b(?:licen[cs]\w*|controls?|restrictions?|curbs?) (?:rules |requirements |regime )?(?:on|for) (?:[\w-]+ ){0,5}exports?\b|"
+        r"\bdual-use (?:export )?licen[cs]\w*\b|\bexports? (?:of [\w\s-]{2,40} )?(?:require|need)\w* (?:a )?licen[cs]\w*", _F),
     "IMPORT_CONTROL": re.compile(
         r"\btariffs?\b|\bimport (?:curbs?|bans?|quotas?|dut(?:y|ies)|restrictions?|levies|levy|licen[cs]es?|controls?)\b|"
         r"\banti-?dumping\b|\bcountervailing\b|\b(?:duties|levies) on\b|\bquotas? on (?:\w+ ){0,3}imports\b|"

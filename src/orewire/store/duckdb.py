@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Article, Quarantined, RawDocument
+from ..model import Article, Quarantined, RawDocument, content_id
 from .migrations import MIGRATIONS
 
 class Store:
@@ -78,7 +78,7 @@ class Store:
         return {r[0] for r in rows}
 
     def write_batch(self, run_id: str, raws: Sequence[RawDocument], articles: Sequence[Article],
-                    quarantined: Sequence[Quarantined]) -> dict[str, int]:
+                    quarantined: Sequence[Quarantined], extractions: Sequence[Any] = ()) -> dict[str, int]:
         """Store one batch in one transaction; rows already present are left as they are."""
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -86,12 +86,33 @@ class Store:
                 "raw": self._insert_new("raw_documents", [_raw_row(r, run_id) for r in _unique(raws)]),
                 "articles": self._insert_new("articles", [_article_row(a, run_id) for a in _unique(articles)]),
                 "quarantined": self._insert_new("quarantine", [_quarantine_row(q, run_id) for q in _unique(quarantined)]),
+                **self._write_extractions(extractions, run_id),
             }
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"Writing a batch to {self.path} failed: {exc}", self.path) from exc
         return counts
+
+    def _write_extractions(self, extractions: Sequence[Any], run_id: str) -> dict[str, int]:
+        entities, mentions, events, evidence, relevance = [], [], [], [], []
+        for x in extractions:
+            if not x.articles:
+                continue
+            relevance.append((x.articles[0].raw_id, x.relevant))
+            entities += [_entity_row(e) for e in x.entities]
+            mentions += [_mention_row(m) for m in x.mentions]
+            doc = x.articles[0].doc
+            for ev in x.events:
+                events.append(_event_row(ev, doc, run_id))
+                evidence += [_evidence_row(ev.id, e) for e in ev.evidence]
+        return {
+            "relevance": self._insert_new("relevance", _unique_rows(relevance)),
+            "entities": self._insert_new("entities", _unique_rows(entities)),
+            "mentions": self._insert_new("mentions", _unique_rows(mentions)),
+            "events": self._insert_new("events", _unique_rows(events)),
+            "evidence": self._insert_new("evidence", _unique_rows(evidence)),
+        }
 
     def _insert_new(self, table: str, rows: list[tuple[Any, ...]]) -> int:
         if not rows:
@@ -119,6 +140,11 @@ class Store:
 
 
 _COLUMNS = {
+    "entities": "id, kind, name, aliases, attrs",
+    "mentions": "id, article_id, entity_id, start_char, end_char, surface",
+    "events": "id, type, subtype, actors, counterparts, commodities, status, polarity, speaker, amount_usd, occurred, doc, run_id",
+    "evidence": "id, event_id, article_id, start_char, end_char, quote, extractor",
+    "relevance": "id, relevant",
     "raw_documents": "id, source, url, content_type, fetched_at, size, body, meta, run_id",
     "articles": "id, raw_id, doc, source, url, title, published, dateline, language, text, fingerprint, position, meta, run_id",
     "quarantine": "id, run_id, source, reason, detail, action",
@@ -130,6 +156,29 @@ def _unique(items: Sequence[Any]) -> list[Any]:
     for item in items:
         seen.setdefault(item.id, item)
     return list(seen.values())
+
+
+def _unique_rows(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return list({row[0]: row for row in rows}.values())
+
+
+def _entity_row(e: Any) -> tuple[Any, ...]:
+    return (e.id, e.kind.value, e.name, json.dumps(list(e.aliases)), json.dumps(e.attrs))
+
+
+def _mention_row(m: Any) -> tuple[Any, ...]:
+    return (content_id(m.article_id, str(m.start), str(m.end), m.entity_id or "", prefix="m"), m.article_id, m.entity_id,
+            m.start, m.end, m.surface)
+
+
+def _event_row(ev: Any, doc: str, run_id: str) -> tuple[Any, ...]:
+    return (ev.id, ev.type.value, ev.subtype, json.dumps(list(ev.actors)), json.dumps(list(ev.counterparts)),
+            json.dumps(list(ev.commodities)), ev.status, ev.polarity, ev.speaker, ev.amount_usd, ev.occurred, doc, run_id)
+
+
+def _evidence_row(event_id: str, e: Any) -> tuple[Any, ...]:
+    return (content_id(event_id, e.article_id, str(e.start), str(e.end), prefix="v"), event_id, e.article_id, e.start, e.end,
+            e.quote, e.extractor)
 
 
 def _raw_row(r: RawDocument, run_id: str) -> tuple[Any, ...]:

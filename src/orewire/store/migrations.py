@@ -71,6 +71,57 @@ def m0001_initial(con: Any) -> None:
     con.execute("CREATE INDEX articles_published ON articles (published)")
 
 
+def m0002_extraction(con: Any) -> None:
+    """Entities, mentions, events and their evidence; per-document relevance."""
+    con.execute("""
+        CREATE TABLE entities (
+            id VARCHAR PRIMARY KEY,             -- ISO3, lexicon id, org:<name>, person:<name>
+            kind VARCHAR NOT NULL,              -- COUNTRY | COMMODITY | ORG | PERSON
+            name VARCHAR NOT NULL,
+            aliases JSON,
+            attrs JSON
+        )""")
+    con.execute("""
+        CREATE TABLE mentions (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            entity_id VARCHAR,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            surface VARCHAR NOT NULL
+        )""")
+    con.execute("""
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            type VARCHAR NOT NULL,
+            subtype VARCHAR,
+            actors JSON,
+            counterparts JSON,
+            commodities JSON,
+            status VARCHAR,
+            polarity VARCHAR NOT NULL,
+            speaker VARCHAR,
+            amount_usd DOUBLE,
+            occurred DATE,
+            doc VARCHAR,
+            run_id VARCHAR
+        )""")
+    con.execute("""
+        CREATE TABLE evidence (
+            id VARCHAR PRIMARY KEY,
+            event_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            quote VARCHAR NOT NULL,
+            extractor VARCHAR NOT NULL
+        )""")
+    con.execute("CREATE TABLE relevance (id VARCHAR PRIMARY KEY, relevant BOOLEAN NOT NULL)  -- id: the raw document")
+    con.execute("CREATE INDEX mentions_entity ON mentions (entity_id)")
+    con.execute("CREATE INDEX evidence_event ON evidence (event_id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", m0001_initial),
+    ("0002_extraction", m0002_extraction),
 ]
