@@ -25,7 +25,45 @@ _LEADING_THE = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(’s|'s)$")
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _REUTERS_COMPANY = re.compile(r"<([A-Z][^<>\n]{1,80}?)>")
-_TICKER = re.compile(r"^[A-Z]{1,5}(\.[A-Z]{1,3})?$")
+_TICKER_LIKE = re.compile(r"^[A-Z0-9]{1,6}[.:][A-Z0-9]{1,4}$|[a-z][A-Z0-9]|\d")
+# Places of work named like organisations: "Pueblo Viejo mine", "Manna Lithium Project".
+_FACILITY_AFTER = re.compile(r"^\W{0,2}(?:gold |copper |lithium |nickel |zinc |iron ore )?(?:mines?|projects?|deposits?|property|"
+                             r"prospects?|claims|operations?|site|complex|field|concession|pit|tenements?|license|licence)\b", re.I)
+_FACILITY_WORDS = re.compile(r"\b(?:mine|project|deposit|property|prospect|claims|reserve|tenement)s?$", re.I)
+_NOT_ORG_ENDINGS = re.compile(r"\b(?:act|regime|memorandum of understanding|agreement|treaty|law|code|index|dollar|prize|award)$", re.I)
+NOT_ORG_ACRONYMS = {
+    "EV", "EVS", "ATM", "ADR", "ADRS", "GMT", "DLE", "MRE", "FCF", "COO", "CFO", "CEO", "CTO", "RC", "EPC", "SM", "SAO", "OTC",
+    "OTCQX", "OTCQB", "EPS", "EBITDA", "EBIT", "IPO", "ETF", "GDP", "CPI", "PMI", "YOY", "QOQ", "FY", "H1", "H2", "AISC",
+    "NPV", "IRR", "PFS", "DFS", "JORC", "NI", "LCE", "REE", "REO", "PGM", "APT", "MOU", "JV", "USD", "AUD", "CAD", "GW", "MW",
+    "GWH", "MWH", "TWH", "ESG", "AI", "IT", "HR", "PR", "TV", "UK", "US", "EU", "UN", "AM", "PM", "ET", "EST", "UTC",
+}
+GENERIC_WORDS = {
+    "administration", "federal", "institute", "financials", "miners", "tech", "front", "rebar", "government",
+    "ministry", "department", "agency", "bank", "exchange", "group", "unit", "division", "company", "board", "council",
+    "commission", "central", "national", "state", "industry", "industries", "sector", "mining", "energy", "metals", "equity",
+    "placer", "smelting", "non-communist", "communist", "congress", "parliament", "senate", "court", "police", "army",
+    "import", "export", "imports", "exports", "market", "markets", "stocks", "shares", "investors", "analysts", "traders",
+    "co", "corp", "inc", "ltd", "limited", "sa", "ag", "plc", "llc", "and", "of", "the", "de", "capital", "variable",
+    "sociedad", "anonima", "holdings", "resources", "international", "global", "world", "asia", "pacific", "american",
+}
+_GOVERNMENT_BODY = re.compile(
+    r"\b(?:(?:the\s+)?(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<body>government|cabinet|central bank|parliament|"
+    r"treasury|customs|mines department|industry ministry|finance ministry|trade ministry|commerce ministry|foreign ministry))\b")
+# Market institutions that news names as sources of prices and listings (an orewire gazetteer).
+MARKETS = {
+    "LME": "London Metal Exchange", "London Metal Exchange": "London Metal Exchange", "Comex": "Comex", "COMEX": "Comex",
+    "NYMEX": "NYMEX", "Nymex": "NYMEX", "ASX": "ASX", "Australian Securities Exchange": "ASX", "TSX": "TSX",
+    "Toronto Stock Exchange": "TSX", "NYSE": "NYSE", "New York Stock Exchange": "NYSE", "Nasdaq": "NASDAQ", "NASDAQ": "NASDAQ",
+    "Shanghai Futures Exchange": "Shanghai Futures Exchange", "SHFE": "Shanghai Futures Exchange",
+    "Dalian Commodity Exchange": "Dalian Commodity Exchange", "DCE": "Dalian Commodity Exchange",
+    "Singapore Exchange": "Singapore Exchange", "SGX": "Singapore Exchange", "Mysteel": "Mysteel",
+}
+_MARKET_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(MARKETS, key=len, reverse=True)) + r")\b")
+_BYLINE = re.compile(r"(?:reporting|editing|writing|compiled|additional reporting|written|edited) by\s*$|write to\s*$|"
+                      r"\bby\s*$|contact\s*:?\s*$", re.I)
+_TITLE_WORDS = re.compile(r"^(?:(?:mr|mrs|ms|dr|sir|president|premier|prime minister|minister|treasurer|chairman|chairwoman|"
+                          r"chief executive|ceo|cfo|coo|governor|secretary|senator|spokesman|spokeswoman|spokesperson|king|"
+                          r"analyst|director|general|judge|justice)\.?\s+)+", re.I)
 
 
 @dataclass
@@ -91,22 +129,51 @@ def find_entities(text: str, doc: Any) -> Entities:
     countries = [m for m in find_countries(text) if not _inside(m, org_spans) and not _is_dateline(text, m)]
     commodities = [m for m in find_commodities(text) if not _inside(m, org_spans)]
     persons = _persons(text, doc, orgs)
+    main_country = (_by_frequency(m.id for m in countries) or [None])[0]
     for org in orgs.values():
         org.country = org.country or _org_country(org, text)
+        if org.country is None and org.kind in ("GOVERNMENT", "MILITARY"):
+            org.country = main_country  # "the Foreign Ministry" in a story about China is China's
+    for person in persons.values():
+        person.affiliation = _affiliation(person, text, orgs, countries, main_country)
     return Entities(countries, commodities, orgs, persons)
+
+
+def _affiliation(person: Person, text: str, orgs: dict[str, Org], countries: list[Match], main_country: str | None) -> str | None:
+    """The state (for officials) or organisation a person speaks for, from the words around the first mention."""
+    start, end = person.spans[0]
+    window = text[max(0, start - 90):end + 90]
+    offset = max(0, start - 90)
+    near = sorted(((abs(a - start), o) for o in orgs.values() for a, _ in o.spans if offset <= a < offset + len(window)),
+                  key=lambda x: x[0])
+    if near:
+        org = near[0][1]
+        return org.country if org.kind in ("GOVERNMENT", "MILITARY") and org.country else org.name
+    if person.role and re.search(r"minister|president|premier|spokes|official|governor|secretary", person.role, re.I):
+        nearby = [m for m in countries if offset <= m.start < offset + len(window)]
+        return nearby[0].id if nearby else main_country
+    return None
 
 
 def _inside(m: Match, spans: list[tuple[int, int]]) -> bool:
     return any(a <= m.start and m.end <= b and (b - a) > (m.end - m.start) for a, b in spans)
 
 
+_DATELINE_AFTER = re.compile(r"^\s*(?::|,|\(|-|—|–)")
+
+
 def _is_dateline(text: str, m: Match) -> bool:
-    """A capital that opens the article ("BEIJING, Oct 9 -") is a place, not the government."""
-    return m.kind == "capital" and m.start < 40 and text[:m.start].strip() == ""
+    """A capital that opens the article ("BEIJING, Oct 9 -", "ISLAMABAD:") is a place, not the government."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return m.kind == "capital" and text[line_start:m.start].strip() == "" and bool(_DATELINE_AFTER.match(text[m.end:m.end + 3]))
+
+
+_LEADING_POSSESSOR = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:’s|'s)\s+(?=[A-Z])")
 
 
 def _clean_org_name(name: str) -> str:
     name = " ".join(name.split())
+    name = _LEADING_POSSESSOR.sub("", name)
     if name.count("(") != name.count(")"):
         name = name.split(" (")[0].split("(")[0]
     name = _LEADING_THE.sub("", name)
@@ -120,9 +187,7 @@ def _organisations(text: str, doc: Any) -> dict[str, Org]:
 
     def add(name: str, start: int, end: int) -> None:
         name = _clean_org_name(name)
-        if len(name) < 2 or _ORG_JUNK.match(name) or name.lower() in countries or not name[:1].isupper():
-            return
-        if sum(c.isdigit() for c in name) > 2 or name.isupper() and len(name) > 12:
+        if not _plausible_org(name, countries) or _FACILITY_AFTER.match(text[end:end + 30]):
             return
         key = _org_key(name, orgs)
         org = orgs.setdefault(key, Org(name=name))
@@ -135,13 +200,39 @@ def _organisations(text: str, doc: Any) -> dict[str, Org]:
 
     for m in _REUTERS_COMPANY.finditer(text):
         add(m.group(1), m.start(1), m.end(1))
+    for m in _MARKET_RE.finditer(text):
+        add(MARKETS[m.group(0)], m.start(), m.end())
+        org = orgs.get(_org_key(MARKETS[m.group(0)], orgs))
+        if org is not None:
+            org.kind = "OTHER"
+            if m.group(0) != org.name:
+                org.aliases.add(m.group(0))
     for ent in doc.ents:
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and ent.text not in MARKETS:
             add(ent.text, ent.start_char, ent.end_char)
+        elif ent.label_ == "PERSON" and _COMPANY_WORDS.search(ent.text) and "<" not in ent.text:
+            add(ent.text, ent.start_char, ent.end_char)  # "Barrick Gold", "Rio Tinto": companies spaCy calls people
+    for m in _GOVERNMENT_BODY.finditer(text):
+        if m.group("adj").lower() in countries or m.group("adj") in ("Federal", "State", "National"):
+            add(m.group(0).removeprefix("the ").removeprefix("The "), m.start(), m.end())
     _link_acronyms(text, orgs)
     for org in orgs.values():
         org.kind = _org_kind(org)
     return {o.name: o for o in _merge_short_forms(orgs)}
+
+
+def _plausible_org(name: str, countries: set[str]) -> bool:
+    """Drop what spaCy tags ORG but is a ticker, a code, a generic word, a law or a country with a common noun."""
+    if len(name) < 2 or _ORG_JUNK.match(name) or not name[:1].isupper() or name.lower() in countries:
+        return False
+    if _TICKER_LIKE.search(name) and not re.search(r"[a-z]{3}", name) or name.isupper() and len(name) > 12:
+        return False
+    words = re.findall(r"[\w&'-]+", name.lower())
+    if all(w in GENERIC_WORDS or w in countries for w in words):
+        return False
+    if name.upper() in NOT_ORG_ACRONYMS:
+        return False
+    return not (_NOT_ORG_ENDINGS.search(name) or _FACILITY_WORDS.search(name))
 
 
 def _org_key(name: str, orgs: dict[str, Org]) -> str:
@@ -201,12 +292,15 @@ def _name_for_acronym(words: list[str], letters: str) -> str | None:
     """The capitalised words before an acronym whose initials spell it."""
     for n in range(len(words), 0, -1):
         cand = words[-n:]
-        if cand[0][0].isupper() and "".join(w[0] for w in cand if w[0].isupper()).upper() == letters.upper():
+        initials = "".join(c for w in cand for c in (w if w.isupper() else w[0]) if c.isupper())
+        if cand[0][0].isupper() and initials == letters.upper():
             return " ".join(cand)
     return None
 
 
 def _org_kind(org: Org) -> str:
+    if org.name in MARKETS.values():
+        return "OTHER"
     names = " ".join([org.name, *org.aliases])
     for kind, cue in ORG_KIND_CUES:
         if cue.search(names):
@@ -228,14 +322,24 @@ _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}(?:spokes(?:wo)?man|spokes
                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)?)\s*,?\s*$", re.I)
 
 
+_COMPANY_WORDS = re.compile(r"\b(?:mining|minerals?|metals?|gold|silver|copper|lithium|graphite|nickel|steel|resources|energy|"
+                            r"prospecting|exploration|holdings|group|capital|partners|securities|co|corp|inc|ltd|plc|sa|s\.p\.a|"
+                            r"ag|llc|bank|fund|nevada|tinto|wainwright|stillwater|mcmoran)\b|[<>]", re.I)
+
+
 def _persons(text: str, doc: Any, orgs: dict[str, Org]) -> dict[str, Person]:
+    """People: spaCy PERSON spans, minus bylines, companies and places tagged as people; titles become roles."""
     org_names = {o.name.lower() for o in orgs.values()} | {a.lower() for o in orgs.values() for a in o.aliases}
+    org_words = {w for n in org_names for w in n.split()}
+    countries = {k.lower() for k in country_forms()}
     persons: dict[str, Person] = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        name = _POSSESSIVE.sub("", " ".join(ent.text.split())).strip(" ,.")
-        if len(name) < 3 or name.lower() in org_names or not name[:1].isupper() or any(c.isdigit() for c in name):
+        raw = _POSSESSIVE.sub("", " ".join(ent.text.split())).strip(" ,.")
+        title = _TITLE_WORDS.match(raw)
+        name = raw[title.end():] if title else raw
+        if not _plausible_person(name, text, ent.start_char, org_names, org_words, countries):
             continue
         key = next((k for k in persons if name in k.split() or k in name.split()), None)
         if key and len(name) > len(key):
@@ -243,9 +347,19 @@ def _persons(text: str, doc: Any, orgs: dict[str, Org]) -> dict[str, Person]:
             persons[name].name = name
             key = name
         person = persons.setdefault(key or name, Person(name=name))
-        person.spans.append((ent.start_char, ent.end_char))
+        person.spans.append((ent.start_char + (len(raw) - len(name) if title else 0), ent.end_char))
         if person.role is None:
             m = _ROLE_BEFORE.search(text[max(0, ent.start_char - 80):ent.start_char])
-            if m:
-                person.role = " ".join(m.group(1).split())
+            person.role = " ".join(m.group(1).split()) if m else (title.group(0).strip() if title else None)
     return {p.name: p for p in persons.values() if " " in p.name or len(p.spans) > 1}
+
+
+def _plausible_person(name: str, text: str, start: int, org_names: set[str], org_words: set[str], countries: set[str]) -> bool:
+    if len(name) < 3 or not name[:1].isupper() or any(c.isdigit() for c in name):
+        return False
+    low = name.lower()
+    if low in org_names or low in countries or _COMPANY_WORDS.search(name):
+        return False
+    if " " not in name and low in org_words:
+        return False
+    return not _BYLINE.search(text[max(0, start - 40):start])

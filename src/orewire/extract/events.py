@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Entities
-from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, SCALE, STATEMENT_SUBTYPES, STATUS_RULES, TRIGGERS)
+from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NOT_PRICE_SUBJECT, PRICE_MOVE, SCALE, STATEMENT_SUBTYPES,
+                    STATUS_RULES, TRIGGERS)
 
 EXTRACTOR = "orewire.event_rules.v1"
 # When a sentence fires several rules, the more specific types win (at most MAX_TYPES per sentence).
@@ -36,6 +37,7 @@ class Found:
     speaker: str | None = None
     amount_usd: float | None = None
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # (article index, start, end)
+    topic: str | None = None  # for a STATEMENT: the other event type its sentence is about, if any
 
 
 def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
@@ -52,15 +54,25 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         countries = _ids_in(ents.countries, start, end)
         orgs = ents.org_in(start, end)
         persons = ents.persons_in(start, end)
-        types = [t for t in PRIORITY if t != "STATEMENT" and TRIGGERS[t].search(s_text)]
+        types = [t for t in PRIORITY if t not in ("STATEMENT", "PRICE") and TRIGGERS[t].search(s_text)]
+        price_clauses = _price_clauses(s_text, start, ents)
+        if price_clauses:
+            types.append("PRICE")
         subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
         if subtype and (countries or orgs or persons):
             types.insert(0, "STATEMENT")
         for etype in types[:MAX_TYPES]:
+            if etype == "PRICE":
+                found += [_price_event(index, s_text, a, b, cids) for a, b, cids in price_clauses]
+                continue
             if not _plausible(etype, s_text, commodities, countries, orgs, persons):
                 continue
             trigger_at = _trigger_offset(etype, s_text)
             actors, counterparts = _split_roles(s_text, start, trigger_at, ents, countries, orgs, persons)
+            if etype == "STATEMENT" and persons:
+                affiliation = ents.persons[persons[0]].affiliation
+                if affiliation:
+                    actors = [affiliation, *[a for a in actors if a != affiliation]]
             event = Found(
                 type=etype, article_index=index, actors=actors, counterparts=counterparts,
                 commodities=list(commodities),
@@ -68,8 +80,9 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 speaker=(persons[0] if persons else (actors[0] if actors else None)) if etype == "STATEMENT" else None,
                 amount_usd=_amount(s_text) if etype in ("AGREEMENT", "INVESTMENT", "SHIPMENT", "POLICY", "FACILITY") else None,
                 spans=[(index, start, end)],
+                topic=next((t for t in types if t != "STATEMENT"), None) if etype == "STATEMENT" else None,
             )
-            if etype != "STATEMENT" and subtype == "DENY" and DENIAL_OF_REPORT.search(s_text):
+            if etype != "STATEMENT" and subtype == "DENY" and _reported_then_denied(s_text, trigger_at):
                 event.polarity = "denied"
             found.append(event)
     return found
@@ -87,6 +100,61 @@ def _story_actors(etype: str, main_org: str | None, main_country: str | None) ->
     if main_country and etype in _STATE_TYPES:
         out.append(main_country)
     return out
+
+
+_REPORTED = re.compile(r"\b(?:reports?|claims?|allegations?|rumou?rs?|speculation|accounts?|suggestions?)\b(?: \w+){0,3} that\b|"
+                       r"\breports? of\b|\ballegedly\b", re.I)
+
+
+def _reported_then_denied(text: str, trigger_at: int) -> bool:
+    """The event is only reported (\"claims that Pakistan shipped ...\") and the report is denied."""
+    report = _REPORTED.search(text[:trigger_at + 1])
+    return bool(report) and bool(DENIAL_OF_REPORT.search(text))
+
+
+_PRICE_WORD = re.compile(r"\b(?:prices?|futures|premiums?|benchmarks?|contracts?|spot|quotes?|rates?)\b", re.I)
+_MONEY_OR_PCT = re.compile(r"\d[\d.,/-]*\s?(?:%|pct|percent|dlrs?|cents?|yuan|ringgit|a (?:ton|tonne|kilo|pound|lb|ounce|flask))|"
+                           r"[$£€¥]\s?\d", re.I)
+
+
+def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, int, list[str]]]:
+    """Clauses of a sentence that report a price move: (start, end, commodity ids), in article offsets.
+
+    A move needs a commodity (or a price word) just before a move verb, not a share price or a
+    production figure. A sentence listing several metals' moves ("zinc fell 0.2%, lead rose
+    0.7%") gives a clause per metal.
+    """
+    hits = [m for m in ents.commodities if offset <= m.start < offset + len(text)]
+    clauses: list[tuple[int, int, list[str]]] = []
+    for i, m in enumerate(hits):
+        local = m.start - offset
+        stop = hits[i + 1].start - offset if i + 1 < len(hits) else len(text)
+        after = text[m.end - offset:min(stop, m.end - offset + 90)]
+        move = PRICE_MOVE.search(after)
+        if not move:
+            continue
+        between = after[:move.start()]
+        if NOT_PRICE_SUBJECT.search(between) or len(between.split()) > 6:
+            continue
+        if not (_PRICE_WORD.search(text[max(0, local - 40):local] + between) or _MONEY_OR_PCT.search(after[move.start():])):
+            continue
+        if clauses and clauses[-1][2] == [m.id]:
+            continue
+        clauses.append((m.start, offset + min(stop, m.end - offset + move.end() + 60), [m.id]))
+    if len(clauses) == 1:  # one move: the whole sentence is the evidence
+        clauses = [(offset, offset + len(text), clauses[0][2])]
+    elif len(clauses) > 1:  # a list of moves: cut each clause at the next one, without trailing punctuation
+        clauses = [(a, min(b, clauses[k + 1][0]) if k + 1 < len(clauses) else b, c) for k, (a, b, c) in enumerate(clauses)]
+    if not clauses and _PRICE_WORD.search(text) and PRICE_MOVE.search(text) and _MONEY_OR_PCT.search(text):
+        ids = _ids_in(ents.commodities, offset, offset + len(text))
+        if ids and not re.search(r"\bshares?\b|\bstocks?\b", text, re.I):
+            clauses = [(offset, offset + len(text), ids)]
+    return clauses
+
+
+def _price_event(index: int, text: str, start: int, end: int, commodities: list[str]) -> Found:
+    return Found(type="PRICE", article_index=index, actors=[], counterparts=[], commodities=list(commodities),
+                 status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)])
 
 
 def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
@@ -206,7 +274,8 @@ def merge_events(found: list[Found]) -> list[Found]:
 def _same_occurrence(a: Found, b: Found) -> bool:
     """Same type, subtype and polarity; then by type:
 
-    * STATEMENT: the same speaker;
+    * STATEMENT: the same speaker or leading actor, about the same kind of event (a denial of
+      export-control motives and a denial of shipment reports stay apart);
     * PRICE, PRODUCTION: the same status and commodities (news reports one move or result per metal,
       and a forecast apart from the result);
     * the rest: commodities and actors overlap, an empty side agreeing with anything.
@@ -214,7 +283,8 @@ def _same_occurrence(a: Found, b: Found) -> bool:
     if a.type != b.type or a.subtype != b.subtype or a.polarity != b.polarity:
         return False
     if a.type == "STATEMENT":
-        return a.speaker == b.speaker
+        same_source = a.speaker == b.speaker or bool(set(a.actors[:1]) & set(b.actors[:1]))
+        return same_source and (a.topic == b.topic or a.topic is None or b.topic is None)
     if a.type in ("PRICE", "PRODUCTION"):
         return a.status == b.status and set(a.commodities) == set(b.commodities) and bool(set(a.actors) & set(b.actors) or not a.actors or not b.actors)
     commodities_agree = not a.commodities or not b.commodities or bool(set(a.commodities) & set(b.commodities))

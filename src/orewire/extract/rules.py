@@ -48,9 +48,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
         r"\b(?:plant|refinery|facility|smelter) will be (?:located|built|constructed)\b", _F),
     "PRICE": re.compile(
-        r"\bprices?\b|\bpriced\b|\bfutures\b|\bpremiums?\b|\b(?:dlrs?|cents?|\$|US\$)[\s\d.,]*(?:a|an|per) (?:ounce|tonne|ton|lb|pound|flask|kg)\b|"
-        r"\b(?:rose|fell|gained|jumped|slipped|eased|climbed|dropped|rallied|slumped|firmed|declined|edged (?:up|down)) "
-        r"(?:\w+ ){0,2}[\d.,]+ ?(?:%|pct|percent|dlrs|cents|\$)|\b(?:ounce|troy ounce)\b", _F),
+        r"\bprices?\b|\bfutures\b|\bpremiums?\b|\bbenchmarks?\b|\bcontracts? (?:was|were|rose|fell|\w+ed)\b|"
+        r"\b(?:dlrs?|cents?|\$|US\$)[\s\d.,]*(?:a|an|per) (?:ounce|tonne|ton|lb|pound|flask|kg|short ton|metric ton)\b", _F),
     "POLICY": re.compile(
         r"\bpolic(?:y|ies)\b|\blaws?\b|\blegislation\b|\breforms?\b|\bincentives?\b|\bsubsid\w*\b|\bstockpil\w*\b|"
         r"\broyalt(?:y|ies)\b|\btax (?:exemptions?|breaks?|rates?|credits?)\b|\baid (?:package|funds?)\b|\bregulations?\b|"
@@ -92,3 +91,14 @@ MONEY = re.compile(
     r"(?:US\s?\$|\$|USD\s?)\s?(?P<n1>\d[\d,]*(?:\.\d+)?)\s*(?P<u1>trillion|billion|bln|million|mln|bn|m|k|thousand)?\b|"
     r"\b(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<u2>trillion|billion|bln|million|mln)?\s*(?:U\.?S\.?\s)?(?:dlrs|dollars)\b", _F)
 SCALE = {"trillion": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3, "thousand": 1e3}
+
+# A price move: what moved (a commodity, its price, futures, a benchmark) and how.
+PRICE_MOVE = re.compile(
+    r"\b(?:rose|rise[sn]?|fell|fall(?:s|en)?|gained|gains|jumped|jumps|slipped|slips|slid|slides|eased|eases|climbed|climbs|"
+    r"dropped|drops|rallied|rall(?:y|ies)|slumped|firmed|declined|declines|edged (?:up|down|higher|lower)|edges (?:up|down|higher|lower)|"
+    r"advanced|advances|retreated|retreating|surged|soared|plunged|plunge|tumbled|weakened|strengthened|extended (?:gains|losses)|"
+    r"rocketed|hit (?:a |an )?(?:record|high|low|\d)|touched|(?:was|were|is|are) (?:up|down|higher|lower)|higher|lower|"
+    r"increased|decreased|raised|cut|lowered|set|established?)\b", _F)
+NOT_PRICE_SUBJECT = re.compile(
+    r"\b(?:shares?|stocks?|production|output|sales|volumes?|exports?|imports?|shipments?|reserves|inventor(?:y|ies)|earnings|"
+    r"profits?|revenues?|costs?|index|indices|dividends?|deliveries|demand|supply|capacity|stake|holdings)\b", _F)
