@@ -18,6 +18,15 @@ PRIORITY = ["EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "STATEMENT", "AGREEM
             "FACILITY", "MEETING", "POLICY", "PRODUCTION", "PRICE"]
 MAX_TYPES = 2
 _NUMBER = re.compile(r"\d")
+_QUANTITY = re.compile(r"\d[\d.,]*\s?(?:mln |million |bln |billion |m |k )?(?:metric |short |long |dry )?(?:tonnes?|tons?|t\b|ounces?|oz|"
+                       r"lbs?|pounds|kg|pct|percent|%|carats?|flasks?|ldt|mt\b|kt\b|moz\b)", re.I)
+_PRODUCTION_CHANGE = re.compile(
+    r"\b(?:strikes?|striking|shut(?:down| down)?|closed|closure|halt\w*|restart\w*|resum\w*|suspend\w*|commenc\w*|"
+    r"began|begin|start\w*|ramp\w* up|care and maintenance|force majeure|froze|freez\w*|relaunch\w*|drill\w*|sampling|"
+    r"exploration (?:program|team|work)|guidance|forecasts?|target\w*|expan\w*|cut (?:production|output)|curtail\w*|"
+    r"construction|commission\w*|first production|discover\w*)\b", re.I)
+_BACKGROUND = re.compile(r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
+                         r"production and maintenance workers|is (?:the )?world's|history of)\b", re.I)
 _COUNTERPART_CUE = re.compile(r"\b(?:to|with|from|against|on|into|in)\s+(?:the\s+)?$", re.I)
 _CONTROL_TYPES = {"EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION"}
 
@@ -170,7 +179,11 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     actors = countries or orgs or persons
     if etype == "PRICE":
         return bool(commodities) and bool(_NUMBER.search(text))
-    if etype in ("PRODUCTION", "SHIPMENT"):
+    if etype == "PRODUCTION":
+        if _BACKGROUND.search(text):
+            return False
+        return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
+    if etype == "SHIPMENT":
         return bool(commodities) or (bool(actors) and bool(_NUMBER.search(text)))
     if etype in _CONTROL_TYPES:
         return bool(commodities or countries)
