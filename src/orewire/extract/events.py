@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Entities
-from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NOT_PRICE_SUBJECT, PRICE_MOVE, SCALE, STATEMENT_SUBTYPES,
-                    STATUS_RULES, TRIGGERS)
+from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NOT_MEETING, NOT_PRICE_SUBJECT, NOT_SHIPMENT, PRICE_MOVE, SCALE,
+                    STATEMENT_SUBTYPES, STATUS_RULES, TRIGGERS)
 
 EXTRACTOR = "orewire.event_rules.v1"
 # When a sentence fires several rules, the more specific types win (at most MAX_TYPES per sentence).
@@ -184,11 +184,15 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return False
         return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
     if etype == "SHIPMENT":
-        return bool(commodities) or (bool(actors) and bool(_NUMBER.search(text)))
+        if NOT_SHIPMENT.search(text) and not re.search(r"\bship(?:ped|ment|ments)\b|\bexported\b|\bdispatch", text, re.I):
+            return False
+        return bool(commodities) and bool(_QUANTITY.search(text) or MONEY.search(text) or countries or
+                                          re.search(r"\bship(?:ped|ment|ments)\b|\bdispatch|\bsend\b|\bcargo", text, re.I))
     if etype in _CONTROL_TYPES:
         return bool(commodities or countries)
     if etype == "MEETING":
-        return len(set(countries) | set(orgs) | set(persons)) >= 2
+        return not NOT_MEETING.search(text) and len(set(countries) | set(orgs) | set(persons)) >= 1 and bool(
+            re.search(r"\b(?:with|between|met|visit\w*|delegation|both parties)\b", text, re.I))
     if etype in ("AGREEMENT", "INVESTMENT", "FACILITY", "POLICY"):
         return bool(actors)
     return bool(actors)

@@ -24,10 +24,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\brestrict\w* (?:\w+ ){0,3}imports\b|\bsection 232\b", _F),
     "SANCTION": re.compile(r"\bsanction(?:s|ed)?\b|\bentity list\b|\bblacklist\w*\b|\bassets? frozen\b", _F),
     "SHIPMENT": re.compile(
-        r"\bship(?:ped|ment|ments|ping)\b|\bdispatch\w*\b|\bconsignments?\b|\bcargo(?:es)?\b|\bdeliver(?:ed|y|ies)\b|"
-        r"\bexport(?:ed|s)\b (?:\w+ ){0,6}(?:tonnes|tons|ounces|lbs|pct|percent|%|rose|fell|increased|decreased|slipped|"
-        r"totalled|totaled|were|was)|\b(?:exports|imports) (?:of [\w\s-]{2,40} )?(?:rose|fell|increased|decreased|slipped|"
-        r"dropped|climbed|totalled|totaled|jumped|swelled|declined)\b|\bimported\b|\bsend (?:\w+ ){0,4}materials?\b", _F),
+        r"\bship(?:ped|ment|ments|ping)\b|\bdispatch\w*\b|\bconsignments?\b|\bcargo(?:es)?\b|\bdelivered (?:\w+ ){0,3}(?:to|tonnes|tons)\b|"
+        r"\bdeliveries\b|\bexport(?:s|ed|ing)?\b|\bimport(?:s|ed|ing)?\b|\bsales volumes?\b|\bsend (?:\w+ ){0,4}materials?\b|"
+        r"\bsuppl(?:y|ies|ied) (?:\w+ ){0,4}(?:to|from)\b", _F),
     "AGREEMENT": re.compile(
         r"\bagreements?\b|\bagreed (?:to|with|on)\b|\bdeal\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
         r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bsupply deal\b", _F),
@@ -36,7 +35,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bmerger\b|\bbuy(?:s|ing)? (?:a |the |an )?(?:\d[\d.,]* (?:pct|percent|%) )?(?:stake|interest|shares|company|unit|"
         r"mine|plant|assets?|division|business)\b|\bpurchased?\b (?:\w+ ){0,6}(?:plant|mine|company|shares|stake|assets?)|"
         r"\btender offer\b|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbid for\b|\bfund(?:ing|ed)\b", _F),
-    "MEETING": re.compile(r"\bmet\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|\bnegotiations?\b", _F),
+    "MEETING": re.compile(r"\bmet\b|\bmeet(?:s|ing)?\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|"
+                          r"\bnegotiations?\b|\bconversations\b", _F),
     "PRODUCTION": re.compile(
         r"\bproduction\b|\boutput\b|\bproduc(?:e|ed|es|ing)\b|\bstrikes?\b|\bforce majeure\b|\bshut(?:down| down)?\b|"
         r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|"
@@ -102,3 +102,8 @@ PRICE_MOVE = re.compile(
 NOT_PRICE_SUBJECT = re.compile(
     r"\b(?:shares?|stocks?|production|output|sales|volumes?|exports?|imports?|shipments?|reserves|inventor(?:y|ies)|earnings|"
     r"profits?|revenues?|costs?|index|indices|dividends?|deliveries|demand|supply|capacity|stake|holdings)\b", _F)
+
+NOT_MEETING = re.compile(r"\b(?:shareholders?'? meeting|general meeting|annual meeting|board meeting|peace talks|"
+                         r"meeting (?:demand|expectations|targets?|estimates)|talks (?:have been|were) terminated)\b", _F)
+NOT_SHIPMENT = re.compile(r"\b(?:for \w+ delivery|delivered (?:a|an|strong|solid|record|results)|export (?:controls?|curbs?|bans?|"
+                          r"restrictions?|licen[cs]\w*|quotas?|rules|permits?|taxe?s?|dut(?:y|ies)))\b", _F)
