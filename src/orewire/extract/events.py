@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Entities
-from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NOT_MEETING, NOT_PRICE_SUBJECT, NOT_SHIPMENT, PRICE_MOVE, SCALE,
+from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NOT_AGREEMENT, NOT_INVESTMENT, NOT_MEETING, NOT_PRICE_SUBJECT, NOT_SHIPMENT, PRICE_MOVE, SCALE,
                     STATEMENT_SUBTYPES, STATUS_RULES, TRIGGERS)
 
 EXTRACTOR = "orewire.event_rules.v1"
@@ -193,6 +193,10 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "MEETING":
         return not NOT_MEETING.search(text) and len(set(countries) | set(orgs) | set(persons)) >= 1 and bool(
             re.search(r"\b(?:with|between|met|visit\w*|delegation|both parties)\b", text, re.I))
+    if etype == "AGREEMENT" and NOT_AGREEMENT.search(text) and not re.search(r"\b(?:signed|agreement|deal)\b", text, re.I):
+        return False
+    if etype == "INVESTMENT" and NOT_INVESTMENT.search(text):
+        return False
     if etype in ("AGREEMENT", "INVESTMENT", "FACILITY", "POLICY"):
         return bool(actors)
     return bool(actors)

@@ -28,13 +28,16 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bdeliveries\b|\bexport(?:s|ed|ing)?\b|\bimport(?:s|ed|ing)?\b|\bsales volumes?\b|\bsend (?:\w+ ){0,4}materials?\b|"
         r"\bsuppl(?:y|ies|ied) (?:\w+ ){0,4}(?:to|from)\b", _F),
     "AGREEMENT": re.compile(
-        r"\bagreements?\b|\bagreed (?:to|with|on)\b|\bdeal\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
-        r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bsupply deal\b", _F),
+        r"\bagreements?\b|\bagreed (?:to|with|on)\b|\bdeals?\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
+        r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bjoined with\b|"
+        r"\bjoint project\b|\bright to buy\b|\barranged to\b", _F),
     "INVESTMENT": re.compile(
-        r"\binvest(?:s|ed|ing|ment|ments|or|ors)?\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\bstakes?\b|\btakeover\b|"
-        r"\bmerger\b|\bbuy(?:s|ing)? (?:a |the |an )?(?:\d[\d.,]* (?:pct|percent|%) )?(?:stake|interest|shares|company|unit|"
-        r"mine|plant|assets?|division|business)\b|\bpurchased?\b (?:\w+ ){0,6}(?:plant|mine|company|shares|stake|assets?)|"
-        r"\btender offer\b|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbid for\b|\bfund(?:ing|ed)\b", _F),
+        r"\binvest(?:s|ed|ing|ment|ments)\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b|\bmerger\b|"
+        r"\b(?:buy|bought|buying|take|took|taking|raise[ds]?|raising|increas\w*|sell|sold|selling|purchas\w*|acquir\w*) "
+        r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
+        r"\btender offer\b|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
+        r"\bfunding\b|\bcommitted (?:US)?\$|\bcapital (?:expenditure|injection|raising)\b|\bfeasibility study\b|\bbudget\b|"
+        r"\bfull control of\b|\bgross proceeds\b", _F),
     "MEETING": re.compile(r"\bmet\b|\bmeet(?:s|ing)?\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|"
                           r"\bnegotiations?\b|\bconversations\b", _F),
     "PRODUCTION": re.compile(
@@ -107,3 +110,8 @@ NOT_MEETING = re.compile(r"\b(?:shareholders?'? meeting|general meeting|annual m
                          r"meeting (?:demand|expectations|targets?|estimates)|talks (?:have been|were) terminated)\b", _F)
 NOT_SHIPMENT = re.compile(r"\b(?:for \w+ delivery|delivered (?:a|an|strong|solid|record|results)|export (?:controls?|curbs?|bans?|"
                           r"restrictions?|licen[cs]\w*|quotas?|rules|permits?|taxe?s?|dut(?:y|ies)))\b", _F)
+
+NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|futures|benchmark|front-month|copper|iron ore|lme) contracts?|"
+                           r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement)\b", _F)
+NOT_INVESTMENT = re.compile(r"\b(?:investors across|value of their investments|foreign investment cases|holds? (?:a |an )?"
+                            r"(?:majority |minority )?(?:\d[\d.]* ?(?:pct|percent|%) )?stake)\b", _F)
