@@ -19,8 +19,8 @@ ORG_KIND_CUES = [
     ("INTERNATIONAL", re.compile(r"\b(association of|organi[sz]ation of|united nations|world bank|imf|international|"
                                  r"opec|asean|union of|council of)\b", re.I)),
 ]
-_ORG_JUNK = re.compile(r"^(reuters?|the company|company|group|government|ministry|board|reuter|dlrs|pct|mln|bln|"
-                       r"ltd|inc|corp|co|plc|llc|ag|sa|nv|gmbh|q[1-4]|fy\d*|ceo|cfo|ipo|eps|gdp|lme|comex)$", re.I)
+_ORG_JUNK = re.compile(r"^(reuter|the company|company|group|government|ministry|board|reuter|dlrs|pct|mln|bln|"
+                       r"ltd|inc|corp|co|plc|llc|ag|sa|nv|gmbh|q[1-4]|fy\d*|ceo|cfo|ipo|eps|gdp)$", re.I)
 _LEADING_THE = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(’s|'s)$")
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
@@ -46,6 +46,16 @@ GENERIC_WORDS = {
     "co", "corp", "inc", "ltd", "limited", "sa", "ag", "plc", "llc", "and", "of", "the", "de", "capital", "variable",
     "sociedad", "anonima", "holdings", "resources", "international", "global", "world", "asia", "pacific", "american",
 }
+_CAP = r"(?:[A-Z][\w&'’-]*\.?|&|de|del|y|of)"
+_NOT_NAME_START = {"But", "And", "Or", "If", "As", "In", "On", "At", "For", "With", "From", "By", "To", "Under", "After", "While",
+                   "When", "Its", "Their", "His", "Her", "The", "A", "An", "This", "That", "These", "Those", "Other", "Both",
+                   "Shares", "Global", "United", "Bloomberg", "Power", "Mines", "Tin", "Copper", "Gold", "Steel"}
+_COMPANY_SUFFIX = (r"(?:Corp(?:oration)?|Inc|Incorporated|Ltd|Limited|plc|PLC|S\.?A\.?|AG|N\.?V\.?|LLC|Co|Company|Group|Holdings|"
+                   r"Mining|Minerals|Metals|Resources|Gold|Lithium|Copper|Nickel|Steel|Aluminium|Aluminum|Energy|Exploration|"
+                   r"Refining|Technologies|Technology|Industries|Mines|Graphite|Rare Earths|Tungsten|Uranium|Silver|Platinum)")
+_COMPANY_NAME = re.compile(rf"\b((?:Grupo |Compa[nñ]ia |Minas |Banco )?[A-Z][\w&'’-]*(?: {_CAP}){{0,4}} {_COMPANY_SUFFIX})\b\.?")
+_WITH_TICKER = re.compile(r"\b([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4})\s*\((?:(?:NYSE|NASDAQ|Nasdaq|ASX|TSX|TSXV|LSE|AIM|OTC\w*|"
+                          r"NYSEAMERICAN|CSE|JSE|HKEX|ASX|FRA)\s*:\s*)?[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
 _GOVERNMENT_BODY = re.compile(
     r"\b(?:(?:the\s+)?(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<body>government|cabinet|central bank|parliament|"
     r"treasury|customs|mines department|industry ministry|finance ministry|trade ministry|commerce ministry|foreign ministry))\b")
@@ -212,13 +222,40 @@ def _organisations(text: str, doc: Any) -> dict[str, Org]:
             add(ent.text, ent.start_char, ent.end_char)
         elif ent.label_ == "PERSON" and _COMPANY_WORDS.search(ent.text) and "<" not in ent.text:
             add(ent.text, ent.start_char, ent.end_char)  # "Barrick Gold", "Rio Tinto": companies spaCy calls people
+    for rx in (_COMPANY_NAME, _WITH_TICKER):
+        for m in rx.finditer(text):
+            if m.group(1).split()[0] not in _NOT_NAME_START:
+                add(m.group(1), m.start(1), m.end(1))
     for m in _GOVERNMENT_BODY.finditer(text):
         if m.group("adj").lower() in countries or m.group("adj") in ("Federal", "State", "National"):
             add(m.group(0).removeprefix("the ").removeprefix("The "), m.start(), m.end())
     _link_acronyms(text, orgs)
+    person_texts = {" ".join(e.text.split()) for e in doc.ents if e.label_ == "PERSON"}
+    for key in [k for k, o in orgs.items() if _not_an_org(o, text, person_texts)]:
+        del orgs[key]
     for org in orgs.values():
         org.kind = _org_kind(org)
     return {o.name: o for o in _merge_short_forms(orgs)}
+
+
+_CREDIT = re.compile(r"(?:reporting|editing|writing|compiled|written|edited) by\s*(?:\w+\s+(?:and|;)\s*)?$|write to\s*$", re.I)
+_AT_PLACE = re.compile(r"\b(?:at|in|near|from) (?:the |its |their |his |her )?$", re.I)
+
+
+def _not_an_org(org: Org, text: str, person_texts: set[str]) -> bool:
+    """A mine, a place or a person that NER called an organisation, judged over all its mentions."""
+    if _COMPANY_WORDS.search(org.name) or org.aliases:
+        return False
+    if org.name in person_texts:
+        return True
+    hits = list(re.finditer(re.escape(org.name), text))
+    facility = sum(1 for h in hits if _FACILITY_AFTER.match(text[h.end():h.end() + 30]))
+    if hits and facility * 2 >= len(hits):
+        return True
+    if any(_CREDIT.search(text[max(0, h.start() - 40):h.start()]) for h in hits):
+        return True
+    at_place = sum(1 for a, _ in org.spans if _AT_PLACE.search(text[max(0, a - 12):a]))
+    return at_place > 0 and at_place * 2 >= len(org.spans) and org.kind == "COMPANY" and not _COMPANY_WORDS.search(org.name)
 
 
 def _plausible_org(name: str, countries: set[str]) -> bool:
