@@ -25,6 +25,8 @@ _PRODUCTION_CHANGE = re.compile(
     r"began|begin|start\w*|ramp\w* up|care and maintenance|force majeure|froze|freez\w*|relaunch\w*|drill\w*|sampling|"
     r"exploration (?:program|team|work)|guidance|forecasts?|target\w*|expan\w*|cut (?:production|output)|curtail\w*|"
     r"construction|commission\w*|first production|discover\w*)\b", re.I)
+_STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{0,60}?\d[\d.,]*\s?(?:mln |million |bln |m |k )?"
+                                r"(?:metric |short |long )?(?:tonnes|tons|ounces|oz|lbs|pounds|pct|percent|%)", re.I)
 _BACKGROUND = re.compile(r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
                          r"production and maintenance workers|is (?:the )?world's|history of)\b", re.I)
 _COUNTERPART_CUE = re.compile(r"\b(?:to|with|from|against|on|into|in)\s+(?:the\s+)?$", re.I)
@@ -64,6 +66,9 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         orgs = ents.org_in(start, end)
         persons = ents.persons_in(start, end)
         types = [t for t in PRIORITY if t not in ("STATEMENT", "PRICE") and TRIGGERS[t].search(s_text)]
+        if "PRODUCTION" in types and _STRONG_PRODUCTION.search(s_text):
+            types.remove("PRODUCTION")
+            types.insert(0, "PRODUCTION")
         price_clauses = _price_clauses(s_text, start, ents)
         if price_clauses:
             types.append("PRICE")
@@ -306,8 +311,11 @@ def _same_occurrence(a: Found, b: Found) -> bool:
     if a.type == "STATEMENT":
         same_source = a.speaker == b.speaker or bool(set(a.actors[:1]) & set(b.actors[:1]))
         return same_source and (a.topic == b.topic or a.topic is None or b.topic is None)
-    if a.type in ("PRICE", "PRODUCTION"):
-        return a.status == b.status and set(a.commodities) == set(b.commodities) and bool(set(a.actors) & set(b.actors) or not a.actors or not b.actors)
+    if a.type == "PRICE":
+        return set(a.commodities) == set(b.commodities)
+    if a.type == "PRODUCTION":
+        same_actors = set(a.actors) & set(b.actors) if a.actors and b.actors else not a.actors and not b.actors
+        return a.status == b.status and set(a.commodities) == set(b.commodities) and bool(same_actors)
     commodities_agree = not a.commodities or not b.commodities or bool(set(a.commodities) & set(b.commodities))
     actors_agree = not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
     return commodities_agree and actors_agree
