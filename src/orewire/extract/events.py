@@ -81,6 +81,11 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 continue
             if not _plausible(etype, s_text, commodities, countries, orgs, persons):
                 continue
+            if etype in ("PRODUCTION", "SHIPMENT"):
+                parts = _figure_clauses(s_text, start)
+                if parts:
+                    found += [_clause_event(etype, index, s_text, start, a, b, ents, commodities) for a, b in parts]
+                    continue
             trigger_at = _trigger_offset(etype, s_text)
             actors, counterparts = _split_roles(s_text, start, trigger_at, ents, countries, orgs, persons)
             if etype == "STATEMENT" and persons:
@@ -164,6 +169,37 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
         if ids and not re.search(r"\bshares?\b|\bstocks?\b", text, re.I):
             clauses = [(offset, offset + len(text), ids)]
     return clauses
+
+
+_CLAUSE_BREAK = re.compile(r";|, while |, whereas |, but |, and (?=\w+ (?:is|was|are|were|expects?|sees)\b)| and (?=(?:is|was|are|were) "
+                           r"(?:expected|forecast|set|likely)\b)|, (?=that in )|, with ", re.I)
+
+
+def _figure_clauses(text: str, offset: int) -> list[tuple[int, int]]:
+    """Clauses of a sentence that each state their own figure ("output in the US fell 18.5 pct; that in Japan
+    7.8 pct"): article offsets of each, when there are two or more; else nothing."""
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        if _QUANTITY.search(piece):
+            lead = len(piece) - len(piece.lstrip(" ,;"))
+            trail = len(piece.rstrip(" ,;.")) 
+            parts.append((offset + a + lead, offset + a + trail))
+    return parts if len(parts) >= 2 else []
+
+
+def _clause_event(etype: str, index: int, sentence: str, s_start: int, a: int, b: int, ents: Entities,
+                  sentence_commodities: list[str]) -> Found:
+    """An event stated by one clause: its own entities where it names them, else the sentence's."""
+    clause = sentence[a - s_start:b - s_start]
+    commodities = _ids_in(ents.commodities, a, b) or sentence_commodities
+    countries = _ids_in(ents.countries, a, b)
+    orgs = ents.org_in(a, b)
+    trigger_at = _trigger_offset(etype, clause)
+    actors, counterparts = _split_roles(clause, a, trigger_at, ents, countries, orgs, ents.persons_in(a, b))
+    return Found(type=etype, article_index=index, actors=actors, counterparts=counterparts, commodities=list(commodities),
+                 status=_status(etype, clause), spans=[(index, a, b)])
 
 
 def _price_event(index: int, text: str, start: int, end: int, commodities: list[str]) -> Found:
