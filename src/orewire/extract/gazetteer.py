@@ -111,7 +111,8 @@ class PhraseIndex:
 
     Far faster than one big regex alternation: each token costs a dict lookup. Forms that are
     all capitals (or contain dots, like "U.S.") match case-sensitively; the rest ignore case
-    and also match a plural ("-s", "-es") on their last word.
+    and also match a plural ("-s", "-es") on their last word. A possessive ("China's") is
+    matched without its "'s", which stays outside the mention.
     """
 
     def __init__(self, forms: dict[str, Any]) -> None:
@@ -122,20 +123,32 @@ class PhraseIndex:
             if not words:
                 continue
             if form.isupper() or "." in form or re.search(r"[a-z][A-Z]", form):
-                self.exact.setdefault(words[0], []).append((words, value))
+                self._add(self.exact, words, value)
             else:
                 low = tuple(w.lower() for w in words)
-                self.loose.setdefault(low[0], []).append((low, value))
+                for variant in (low, low[:-1] + (low[-1] + "s",), low[:-1] + (low[-1] + "es",)):
+                    self._add(self.loose, variant, value)
         for table in (self.exact, self.loose):
             for entries in table.values():
                 entries.sort(key=lambda e: -len(e[0]))
+
+    @staticmethod
+    def _add(table: dict[str, list[tuple[tuple[str, ...], Any]]], words: tuple[str, ...], value: Any) -> None:
+        entries = table.setdefault(words[0], [])
+        if all(w != words for w, _ in entries):
+            entries.append((words, value))
 
     def find(self, text: str) -> Iterator[tuple[int, int, Any]]:
         """(start, end, value) of each longest match, left to right, never overlapping."""
         tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         i = 0
         while i < len(tokens):
-            hit = self._match_at(tokens, i)
+            word = tokens[i][2]
+            hit = None
+            if word in self.exact or word.lower() in self.loose:
+                hit = self._match_at(tokens, i, word)
+            if hit is None and word.endswith(("'s", "’s")):
+                hit = self._match_at(tokens, i, word[:-2])
             if hit is None:
                 i += 1
                 continue
@@ -143,52 +156,30 @@ class PhraseIndex:
             yield tokens[i][0], end, value
             i += n
 
-    def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, Any] | None:
-        word = tokens[i][2]
-        for table, norm in ((self.exact, lambda w: w), (self.loose, str.lower)):
-            for variant, cut in _variants(word):
-                for words, value in table.get(norm(variant), ()):
-                    got = self._rest(tokens, i, words, norm)
-                    if got is not None:
-                        n, end = got
-                        return n, (tokens[i][1] - cut if n == 1 else end), value
+    def _match_at(self, tokens: list[tuple[int, int, str]], i: int, word: str) -> tuple[int, int, Any] | None:
+        for table, lower in ((self.exact, False), (self.loose, True)):
+            for words, value in table.get(word.lower() if lower else word, ()):
+                end = _rest(tokens, i, words, lower)
+                if end is not None:
+                    return len(words), end, value
         return None
 
-    @staticmethod
-    def _rest(tokens: list[tuple[int, int, str]], i: int, words: tuple[str, ...], norm: Any) -> tuple[int, int] | None:
-        if i + len(words) > len(tokens):
+
+def _rest(tokens: list[tuple[int, int, str]], i: int, words: tuple[str, ...], lower: bool) -> int | None:
+    """End offset of a match of ``words`` from token ``i`` (a possessive "'s" left outside), or None."""
+    if i + len(words) > len(tokens):
+        return None
+    for k in range(len(words)):
+        start, end, token = tokens[i + k]
+        if k and start - tokens[i + k - 1][1] > 2:
             return None
-        end = tokens[i][1]
-        for k in range(1, len(words)):
-            token = tokens[i + k][2]
-            if tokens[i + k][0] - tokens[i + k - 1][1] > 2:
-                return None
-            last = k == len(words) - 1
-            options = _variants(token) if last else [(token, 0)]
-            match = next(((v, c) for v, c in options if norm(v) == words[k]), None)
-            if match is None:
-                return None
-            end = tokens[i + k][1] - match[1]
-        return len(words), end
-
-
-def _variants(word: str) -> list[tuple[str, int]]:
-    """The word, then forms without a trailing dot, possessive or plural: (form, characters cut)."""
-    out = [(word, 0)]
-    base = word
-    if base.endswith(".") and base.count(".") == 1:
-        out.append((base[:-1], 1))
-        base = base[:-1]
-    for suffix in ("'s", "’s"):
-        if base.endswith(suffix):
-            out.append((base[:-2], len(word) - len(base) + 2))
-    low = base.lower()
-    kept = len(word) - len(base)  # a plural stays inside the mention; a trailing dot does not
-    if low.endswith("es") and len(low) > 4:
-        out.append((base[:-2], kept))
-    if low.endswith("s") and len(low) > 3:
-        out.append((base[:-1], kept))
-    return out
+        norm = token.lower() if lower else token
+        if norm == words[k]:
+            continue
+        if k == len(words) - 1 and token.endswith(("'s", "’s")) and norm[:-2] == words[k]:
+            return end - 2
+        return None
+    return tokens[i + len(words) - 1][1]
 
 
 @lru_cache(maxsize=1)
