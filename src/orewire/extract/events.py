@@ -345,7 +345,7 @@ def _same_occurrence(a: Found, b: Found) -> bool:
     if a.type != b.type or a.subtype != b.subtype or a.polarity != b.polarity:
         return False
     if a.type == "STATEMENT":
-        same_source = a.speaker == b.speaker or bool(set(a.actors[:1]) & set(b.actors[:1]))
+        same_source = a.speaker == b.speaker or bool(set(a.actors) & set(b.actors))
         return same_source and (a.topic == b.topic or a.topic is None or b.topic is None)
     if a.type == "PRICE":
         return set(a.commodities) == set(b.commodities)

@@ -66,7 +66,8 @@ STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcaution(?:s|ed)?\b|\bthreat(?:en|ened|ens)?\b", _F)),
     ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcriticiz\w*|\bcriticis\w*|\bcondemn\w*\b|\bviolat\w*\b", _F)),
     ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
-                         r"\bshould consider\b|\bbelieves?\b", _F)),
+                         r"\bshould consider\b|\bbelieves?\b|\bconfident\b|\balleg(?:e|ed|es)\b|\bpraised?\b|"
+                         r"\bwould (?:keep|stick|have no difficulty)\b", _F)),
 ]
 
 DENIAL_OF_REPORT = re.compile(r"\b(?:misinformed|invented|baseless|groundless|unfounded|untrue|false|fabricated|"
