@@ -311,6 +311,8 @@ def complete_arguments(events: list[Found], ents: list[Entities]) -> None:
     for ev in events:
         story = ents[ev.article_index]
         extra = _story_actors(ev.type, story.main_org(), (story.country_ids() or [None])[0])
+        if ev.type in ("PRODUCTION", "PRICE") and not any(a in story.orgs and story.orgs[a].kind == "COMPANY" for a in ev.actors):
+            extra += (story.country_ids() or [])[:1]  # national figures: the country produces
         ev.actors += [a for a in extra if a not in ev.actors and a not in ev.counterparts]
         if not ev.commodities:
             ev.commodities = story.commodity_ids()[:2]
