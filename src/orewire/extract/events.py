@@ -27,6 +27,9 @@ _PRODUCTION_CHANGE = re.compile(
     r"construction|commission\w*|first production|discover\w*)\b", re.I)
 _STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{0,60}?\d[\d.,]*\s?(?:mln |million |bln |m |k )?"
                                 r"(?:metric |short |long )?(?:tonnes|tons|ounces|oz|lbs|pounds|pct|percent|%)", re.I)
+_SHIPPED = re.compile(r"\b(?:ship(?:ped|ment|ments)|exported|imported|dispatch\w*|deliver(?:ed|y|ies)|cargo(?:es)?|"
+                      r"(?:exports|imports) (?:of [\w\s-]{2,30} )?(?:rose|fell|increased|decreased|slipped|dropped|climbed|totall?ed|"
+                      r"jumped|swelled|declined|grew|surged))\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
                          r"production and maintenance workers|is (?:the )?world's|history of)\b", re.I)
 _COUNTERPART_CUE = re.compile(r"\b(?:to|with|from|against|on|into|in)\s+(?:the\s+)?$", re.I)
@@ -49,6 +52,7 @@ class Found:
     amount_usd: float | None = None
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # (article index, start, end)
     topic: str | None = None  # for a STATEMENT: the other event type its sentence is about, if any
+    figures: set[str] = field(default_factory=set)  # quantities stated ("18,367 tonnes"): different figures, different events
 
 
 def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
@@ -101,6 +105,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 spans=[(index, start, end)],
                 topic=next((t for t in types if t != "STATEMENT"), None) if etype == "STATEMENT" else None,
             )
+            event.figures = {m.group(0) for m in _QUANTITY.finditer(s_text)}
             if etype != "STATEMENT" and subtype == "DENY" and _reported_then_denied(s_text, trigger_at):
                 event.polarity = "denied"
             found.append(event)
@@ -199,7 +204,7 @@ def _clause_event(etype: str, index: int, sentence: str, s_start: int, a: int, b
     trigger_at = _trigger_offset(etype, clause)
     actors, counterparts = _split_roles(clause, a, trigger_at, ents, countries, orgs, ents.persons_in(a, b))
     return Found(type=etype, article_index=index, actors=actors, counterparts=counterparts, commodities=list(commodities),
-                 status=_status(etype, clause), spans=[(index, a, b)])
+                 status=_status(etype, clause), spans=[(index, a, b)], figures={m.group(0) for m in _QUANTITY.finditer(clause)})
 
 
 def _price_event(index: int, text: str, start: int, end: int, commodities: list[str]) -> Found:
@@ -225,6 +230,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return False
         return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
     if etype == "SHIPMENT":
+        if (TRIGGERS["IMPORT_CONTROL"].search(text) or TRIGGERS["EXPORT_CONTROL"].search(text)) and not _SHIPPED.search(text):
+            return False  # "tariffs on steel imports": the control, not a consignment
         if NOT_SHIPMENT.search(text) and not re.search(r"\bship(?:ped|ment|ments)\b|\bexported\b|\bdispatch", text, re.I):
             return False
         return bool(commodities) and bool(_QUANTITY.search(text) or MONEY.search(text) or countries or
@@ -351,6 +358,8 @@ def _same_occurrence(a: Found, b: Found) -> bool:
         return same_source and (a.topic == b.topic or a.topic is None or b.topic is None)
     if a.type == "PRICE":
         return set(a.commodities) == set(b.commodities)
+    if a.type in ("PRODUCTION", "SHIPMENT") and a.figures and b.figures and not a.figures & b.figures:
+        return False
     if a.type == "PRODUCTION":
         same_actors = set(a.actors) & set(b.actors) if a.actors and b.actors else not a.actors and not b.actors
         return a.status == b.status and set(a.commodities) == set(b.commodities) and bool(same_actors)
