@@ -14,8 +14,8 @@ from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NOT_AGREEMENT, NOT_
 
 EXTRACTOR = "orewire.event_rules.v1"
 # When a sentence fires several rules, the more specific types win (at most MAX_TYPES per sentence).
-PRIORITY = ["EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "STATEMENT", "AGREEMENT", "INVESTMENT", "SHIPMENT",
-            "FACILITY", "MEETING", "POLICY", "PRODUCTION", "PRICE"]
+PRIORITY = ["EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "STATEMENT", "FACILITY", "AGREEMENT", "INVESTMENT", "SHIPMENT",
+            "MEETING", "POLICY", "PRODUCTION", "PRICE"]
 MAX_TYPES = 2
 _NUMBER = re.compile(r"\d")
 _QUANTITY = re.compile(r"\d[\d.,]*\s?(?:mln |million |bln |billion |m |k )?(?:metric |short |long |dry )?(?:tonnes?|tons?|t\b|ounces?|oz|"

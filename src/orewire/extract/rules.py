@@ -47,9 +47,11 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant)\b|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
         r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)", _F),
     "FACILITY": re.compile(
-        r"\b(?:build|building|construct\w*|set up|establish\w*|develop\w*|plans?|proposed|new)\b (?:\w+ ){0,6}"
-        r"(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
-        r"\b(?:plant|refinery|facility|smelter) will be (?:located|built|constructed)\b", _F),
+        r"\b(?:build|building|built|construct\w*|set up|establish\w*|develop\w*|plans?|planned|proposed|new|restart\w*|complet\w*|"
+        r"commission\w*) (?:\w+ ){0,6}(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
+        r"\b(?:plant|refinery|facility|smelter) will be (?:located|built|constructed)\b|"
+        r"\b(?:pilot|demonstration|processing|recovery|magnet|hydroxide|carbonate|refining|battery|cathode|anode) "
+        r"(?:plant|facility|refinery|project)\b", _F),
     "PRICE": re.compile(
         r"\bprices?\b|\bfutures\b|\bpremiums?\b|\bbenchmarks?\b|\bcontracts? (?:was|were|rose|fell|\w+ed)\b|"
         r"\b(?:dlrs?|cents?|\$|US\$)[\s\d.,]*(?:a|an|per) (?:ounce|tonne|ton|lb|pound|flask|kg|short ton|metric ton)\b", _F),
