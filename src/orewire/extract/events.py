@@ -245,7 +245,10 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return False
     if etype == "INVESTMENT" and NOT_INVESTMENT.search(text):
         return False
-    if etype in ("AGREEMENT", "INVESTMENT", "FACILITY", "POLICY"):
+    if etype == "POLICY":
+        return bool(countries) or bool(re.search(r"\b(?:government|ministry|minister|department|state|administration|"
+                                                 r"authorit(?:y|ies)|cabinet|parliament|regulator)\b", text, re.I))
+    if etype in ("AGREEMENT", "INVESTMENT", "FACILITY"):
         return bool(actors)
     return bool(actors)
 

@@ -58,7 +58,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "POLICY": re.compile(
         r"\bpolic(?:y|ies)\b|\blaws?\b|\blegislation\b|\breforms?\b|\bincentives?\b|\bsubsid\w*\b|\bstockpil\w*\b|"
         r"\broyalt(?:y|ies)\b|\btax (?:exemptions?|breaks?|rates?|credits?)\b|\baid (?:package|funds?)\b|\bregulations?\b|"
-        r"\bcrack down\b|\bcrackdown\b|\bnationali[sz]\w*\b|\bmining code\b|\bwill be allowed to operate\b|\bvalue[- ]added\b", _F),
+        r"\bcrack down\b|\bcrackdown\b|\bnationali[sz]\w*\b|\bmining code\b|\bwill be allowed to operate\b|\bvalue[- ]added\b|"
+        r"\blicen[cs]es? (?:was |were |has been |have been )?(?:recently )?(?:granted|approved|issued|revoked|cancell?ed)\b|"
+        r"\bapprove new (?:mining )?licen[cs]es\b|\bgrants? from (?:the )?government\b|\bnational stock\b", _F),
 }
 
 STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
@@ -68,8 +70,7 @@ STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcaution(?:s|ed)?\b|\bthreat(?:en|ened|ens)?\b", _F)),
     ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcriticiz\w*|\bcriticis\w*|\bcondemn\w*\b|\bviolat\w*\b", _F)),
     ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
-                         r"\bshould consider\b|\bbelieves?\b|\bconfident\b|\balleg(?:e|ed|es)\b|\bpraised?\b|"
-                         r"\bwould (?:keep|stick|have no difficulty)\b", _F)),
+                         r"\bshould consider\b|\bbelieves?\b|\bconfident\b|\balleg(?:e|ed|es)\b|\bpraised?\b", _F)),
 ]
 
 DENIAL_OF_REPORT = re.compile(r"\b(?:misinformed|invented|baseless|groundless|unfounded|untrue|false|fabricated|"
