@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .gazetteer import Match, country_forms, find_commodities, find_countries
@@ -210,6 +211,14 @@ def _organisations(text: str, doc: Any) -> dict[str, Org]:
 
     for m in _REUTERS_COMPANY.finditer(text):
         add(m.group(1), m.start(1), m.end(1))
+    for start, end, known in _known_orgs().find(text):
+        if not text[start].isupper() or re.match(r" [A-Z][a-z]", text[end:end + 3]) or re.search(r"[A-Z][a-z]+ $", text[max(0, start - 15):start]):
+            continue  # "vale", "benchmark": the word, not the company; or part of a longer name
+        add(known.name, start, end)
+        org = orgs.get(_org_key(known.name, orgs))
+        if org is not None:
+            org.aliases |= set(known.aliases) & {text[start:end]}
+            org.kind, org.country = known.kind, org.country or known.country
     for m in _MARKET_RE.finditer(text):
         add(MARKETS[m.group(0)], m.start(), m.end())
         org = orgs.get(_org_key(MARKETS[m.group(0)], orgs))
@@ -256,6 +265,35 @@ def _not_an_org(org: Org, text: str, person_texts: set[str]) -> bool:
         return True
     at_place = sum(1 for a, _ in org.spans if _AT_PLACE.search(text[max(0, a - 12):a]))
     return at_place > 0 and at_place * 2 >= len(org.spans) and org.kind == "COMPANY" and not _COMPANY_WORDS.search(org.name)
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    """An organisation from the packaged gazetteer."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+
+
+@lru_cache(maxsize=1)
+def _known_orgs() -> Any:
+    """PhraseIndex over the names and aliases of data/gazetteer/organisations.tsv."""
+    from importlib import resources
+
+    from .gazetteer import PhraseIndex
+
+    forms: dict[str, KnownOrg] = {}
+    text = resources.files("orewire").joinpath("data", "gazetteer", "organisations.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, aliases, kind, country = (line.split("\t") + ["", "", "", ""])[:4]
+        known = KnownOrg(name, tuple(a for a in aliases.split(";") if a), kind or "COMPANY", country or None)
+        for form in (name, *known.aliases):
+            forms[form] = known
+    return PhraseIndex(forms)
 
 
 def _plausible_org(name: str, countries: set[str]) -> bool:
