@@ -399,7 +399,9 @@ _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}(?:spokes(?:wo)?man|spokes
 
 _COMPANY_WORDS = re.compile(r"\b(?:mining|minerals?|metals?|gold|silver|copper|lithium|graphite|nickel|steel|resources|energy|"
                             r"prospecting|exploration|holdings|group|capital|partners|securities|co|corp|inc|ltd|plc|sa|s\.p\.a|"
-                            r"ag|llc|bank|fund|nevada|tinto|wainwright|stillwater|mcmoran)\b|[<>]", re.I)
+                            r"ag|llc|bank|fund|nevada|tinto|wainwright|stillwater|mcmoran|cobre|minas|compa[nñ]h?ia|sistemas|"
+                            r"metall\w*|tambang|minera\w*|sider\w*|nacional|industri\w*|societ\w*|grupo|recupera\w*)\b|[<>]", re.I)
+_CREDIT_LINE = re.compile(r"(?:reporting|editing|writing|compiled|written|edited|additional reporting) by\b[^.\n]*$", re.I)
 
 
 def _persons(text: str, doc: Any, orgs: dict[str, Org]) -> dict[str, Person]:
@@ -430,11 +432,16 @@ def _persons(text: str, doc: Any, orgs: dict[str, Org]) -> dict[str, Person]:
 
 
 def _plausible_person(name: str, text: str, start: int, org_names: set[str], org_words: set[str], countries: set[str]) -> bool:
+    """Not a company, a place, a mine or a reporter's credit line."""
     if len(name) < 3 or not name[:1].isupper() or any(c.isdigit() for c in name):
         return False
     low = name.lower()
-    if low in org_names or low in countries or _COMPANY_WORDS.search(name):
+    if low in org_names or low in countries or _COMPANY_WORDS.search(name) or re.search(r"\b(?:CEO|CFO|COO)$", name):
         return False
-    if " " not in name and low in org_words:
+    if " " not in name and low in org_words or any(o.startswith(low + " ") for o in org_names):
         return False
-    return not _BYLINE.search(text[max(0, start - 40):start])
+    end = start + len(name)
+    if _FACILITY_AFTER.match(text[end:end + 30]):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not (_BYLINE.search(text[max(0, start - 40):start]) or _CREDIT_LINE.search(text[max(line_start, start - 160):start]))
