@@ -176,6 +176,8 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
     return clauses
 
 
+_FIGURE_SUBJECT = re.compile(r"\b(?:produc\w*|output|mined|smelted|refined|export\w*|import\w*|ship\w*|deliver\w*|"
+                             r"that in|in (?:the )?[A-Z]\w+)", re.I)
 _CLAUSE_BREAK = re.compile(r";|, while |, whereas |, but |, and (?=\w+ (?:is|was|are|were|expects?|sees)\b)| and (?=(?:is|was|are|were) "
                            r"(?:expected|forecast|set|likely)\b)|, (?=that in )|, with ", re.I)
 
@@ -187,7 +189,7 @@ def _figure_clauses(text: str, offset: int) -> list[tuple[int, int]]:
     parts = []
     for a, b in zip(bounds, bounds[1:]):
         piece = text[a:b]
-        if _QUANTITY.search(piece):
+        if _QUANTITY.search(piece) and _FIGURE_SUBJECT.search(piece):
             lead = len(piece) - len(piece.lstrip(" ,;"))
             trail = len(piece.rstrip(" ,;.")) 
             parts.append((offset + a + lead, offset + a + trail))
@@ -220,9 +222,15 @@ def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
     return out
 
 
+_FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory results|dividends?|share price|shares of|"
+                        r"quarterly results|revenues?|sales (?:were |was )?(?:up|down|rose|fell)|profit|cash flow|cost of sales)\b", re.I)
+
+
 def _plausible(etype: str, text: str, commodities: list[str], countries: list[str], orgs: list[str], persons: list[str]) -> bool:
     """Argument requirements that keep a stray trigger word from becoming an event."""
     actors = countries or orgs or persons
+    if etype in ("AGREEMENT", "INVESTMENT", "PRODUCTION") and _FINANCIAL.search(text) and not _STRONG_PRODUCTION.search(text):
+        return False  # results, earnings and share prices are not events (guidelines)
     if etype == "PRICE":
         return bool(commodities) and bool(_NUMBER.search(text))
     if etype == "PRODUCTION":
