@@ -158,8 +158,11 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
         if not move:
             continue
         between = after[:move.start()]
-        if NOT_PRICE_SUBJECT.search(between) or len(between.split()) > 6:
+        before = text[max(0, local - 40):local]
+        if NOT_PRICE_SUBJECT.search(between) or len(between.split()) > 6 or NOT_PRICE_SUBJECT.search(before):
             continue
+        if re.search(r"\b(?:if|unless|whether)\b", text[max(0, local - 60):local], re.I):
+            continue  # a condition, not a move
         if not (_PRICE_WORD.search(text[max(0, local - 40):local] + between) or _MONEY_OR_PCT.search(after[move.start():])):
             continue
         if clauses and clauses[-1][2] == [m.id]:
@@ -170,8 +173,8 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
     elif len(clauses) > 1:  # a list of moves: cut each clause at the next one, without trailing punctuation
         clauses = [(a, min(b, clauses[k + 1][0]) if k + 1 < len(clauses) else b, c) for k, (a, b, c) in enumerate(clauses)]
     if not clauses and _PRICE_WORD.search(text) and PRICE_MOVE.search(text) and _MONEY_OR_PCT.search(text):
-        ids = _ids_in(ents.commodities, offset, offset + len(text))
-        if ids and not re.search(r"\bshares?\b|\bstocks?\b", text, re.I):
+        ids = _ids_in(ents.commodities, offset, offset + len(text)) or ents.commodity_ids()[:1]
+        if ids and not re.search(r"\bshares?\b|\bstocks?\b|\bif\b", text, re.I):
             clauses = [(offset, offset + len(text), ids)]
     return clauses
 
@@ -210,8 +213,9 @@ def _clause_event(etype: str, index: int, sentence: str, s_start: int, a: int, b
 
 
 def _price_event(index: int, text: str, start: int, end: int, commodities: list[str]) -> Found:
+    kind = "premium" if re.search(r"\b(?:premium|spread|discount|arbitrage)\b", text, re.I) else "price"
     return Found(type="PRICE", article_index=index, actors=[], counterparts=[], commodities=list(commodities),
-                 status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)])
+                 status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)], topic=kind)
 
 
 def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
@@ -368,7 +372,7 @@ def _same_occurrence(a: Found, b: Found) -> bool:
         same_source = a.speaker == b.speaker or bool(set(a.actors) & set(b.actors))
         return same_source and (a.topic == b.topic or a.topic is None or b.topic is None)
     if a.type == "PRICE":
-        return set(a.commodities) == set(b.commodities)
+        return set(a.commodities) == set(b.commodities) and a.topic == b.topic
     if a.type in ("PRODUCTION", "SHIPMENT") and a.figures and b.figures and not a.figures & b.figures:
         return False
     if a.type == "PRODUCTION":
