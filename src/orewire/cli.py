@@ -320,7 +320,7 @@ def demo(db: str | None) -> None:
     _console().print(render_table(shown, ["id", "published", "dateline", "title", "source"],
                                   title=f"{counts['articles']} articles in {settings.db}",
                                   widths={"title": 70, "source": 30}))
-    click.echo("Next: orewire show ID   |   orewire articles --format json   |   orewire quarantine")
+    click.echo("Next: orewire events   |   orewire show ID   |   orewire articles --format json   |   orewire quarantine")
 
 
 @main.command()

@@ -16,6 +16,7 @@ DEPENDENCIES = [
     ("charset_normalizer", "core", "guessing text encodings"),
     ("py3langid", "core", "language identification"),
     ("numpy", "core", "fingerprints"),
+    ("pycountry", "core", "ISO 3166 country names"),
     ("trafilatura", "html", "careful HTML extraction"),
     ("resiliparse", "html", "fast HTML extraction"),
     ("dateparser", "html", "unusual date formats"),
