@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/ingest_throughput.py [--input PATH] [--workers 1,auto] [--html-copies 20]
 
-* ``jsonl``: Reuters-21578 ``stream.jsonl.gz`` (19,043 stories): cheap cleaning, storage-bound.
+* ``jsonl-clean``: Reuters-21578 ``stream.jsonl.gz`` (19,043 stories) with ``--no-extract``: clean and store only.
+* ``jsonl``: the same with extraction (spaCy on the few percent of relevant stories).
 * ``html``: the 60 pages of the article-extraction benchmark, each written ``--html-copies``
   times with a distinct comment (so none is skipped as already stored): cleaning-bound.
 
@@ -24,10 +25,10 @@ from pathlib import Path
 from _common import OUT, require_shared, tree_rss_bytes
 
 
-def run_one(input_path: Path, workers: str, workload: str) -> dict:
+def run_one(input_path: Path, workers: str, workload: str, extra: tuple[str, ...] = ()) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "orewire", "ingest", str(input_path), "--db", f"{tmp}/bench.duckdb", "--quiet",
-               "--workers", workers]
+               "--workers", workers, *extra]
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         peak, samples = 0, []
@@ -70,17 +71,19 @@ def main() -> None:
     input_path = a.input or require_shared("data/reuters21578/stream.jsonl.gz")
     rows = []
     for w in a.workers.split(","):
+        rows.append(run_one(input_path, w, "jsonl-clean", ("--no-extract",)))
+    for w in a.workers.split(","):
         rows.append(run_one(input_path, w, "jsonl"))
     if a.html_copies:
         with tempfile.TemporaryDirectory() as tmp:
             folder = html_corpus(Path(tmp), a.html_copies)
             for w in a.workers.split(","):
                 rows.append(run_one(folder, w, "html"))
-    print(f"{'workload':>8} {'workers':>8} {'docs':>8} {'seconds':>8} {'docs/s':>10} {'peak MB':>8} {'MB@20%':>7} {'MB@end':>7} {'speed x':>8}")
+    print(f"{'workload':>11} {'workers':>8} {'docs':>8} {'seconds':>8} {'docs/s':>10} {'peak MB':>8} {'MB@20%':>7} {'MB@end':>7} {'speed x':>8}")
     for r in rows:
         base = next(x for x in rows if x["workload"] == r["workload"])["stories_per_s"]
         r["speedup_vs_first"] = round(r["stories_per_s"] / base, 2)
-        print(f"{r['workload']:>8} {r['workers']:>8} {r['stories']:>8} {r['seconds']:>8} {r['stories_per_s']:>10} {r['peak_rss_mb']:>8} "
+        print(f"{r['workload']:>11} {r['workers']:>8} {r['stories']:>8} {r['seconds']:>8} {r['stories_per_s']:>10} {r['peak_rss_mb']:>8} "
               f"{r['rss_at_20pct_mb']:>7} {r['rss_at_end_mb']:>7} {r['speedup_vs_first']:>8}")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "ingest_throughput.json").write_text(json.dumps(rows, indent=2))
