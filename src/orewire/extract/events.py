@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Entities
-from .rules import (DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NOT_AGREEMENT, NOT_INVESTMENT, NOT_MEETING, NOT_PRICE_SUBJECT, NOT_SHIPMENT, PRICE_MOVE, SCALE,
+from .rules import (CONTROL_ACTION, DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NEGATED, NOT_AGREEMENT, NOT_INVESTMENT, NOT_MEETING, NOT_PRICE_SUBJECT, NOT_SHIPMENT, PRICE_MOVE, SCALE,
                     STATEMENT_SUBTYPES, STATUS_RULES, TRIGGERS)
 
 EXTRACTOR = "orewire.event_rules.v1"
@@ -92,6 +92,8 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                     continue
             trigger_at = _trigger_offset(etype, s_text)
             actors, counterparts = _split_roles(s_text, start, trigger_at, ents, countries, orgs, persons)
+            if etype in _STATE_TYPES:
+                actors = _states_for_people(actors, ents)
             if etype == "STATEMENT" and persons:
                 affiliation = ents.persons[persons[0]].affiliation
                 if affiliation:
@@ -218,6 +220,18 @@ def _price_event(index: int, text: str, start: int, end: int, commodities: list[
                  status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)], topic=kind)
 
 
+def _states_for_people(actors: list[str], ents: Entities) -> list[str]:
+    """In a state's measure, an official stands for the state ("Trump raised tariffs" -> USA)."""
+    out: list[str] = []
+    for a in actors:
+        person = ents.persons.get(a)
+        state = person.affiliation if person and person.affiliation and len(person.affiliation) == 3 and person.affiliation.isupper() else None
+        for x in ([state, a] if state else [a]):
+            if x not in out:
+                out.append(x)
+    return out
+
+
 def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
     out: list[str] = []
     for m in matches:
@@ -249,7 +263,12 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return bool(commodities) and bool(_QUANTITY.search(text) or MONEY.search(text) or countries or
                                           re.search(r"\bship(?:ped|ment|ments)\b|\bdispatch|\bsend\b|\bcargo", text, re.I))
     if etype in _CONTROL_TYPES:
-        return bool(commodities or countries)
+        m = TRIGGERS[etype].search(text)
+        if m and NEGATED.search(text[max(0, m.start() - 30):m.start()]):
+            return False  # "is not setting any export quota"
+        if etype == "IMPORT_CONTROL" and not re.search(r"\bimport|\b(?:tariffs?|duties) (?:on|of)\b", text, re.I):
+            return False  # an export tariff is an export control
+        return bool(commodities or countries) and bool(CONTROL_ACTION.search(text) or _MONEY_OR_PCT.search(text))
     if etype == "MEETING":
         return not NOT_MEETING.search(text) and len(set(countries) | set(orgs) | set(persons)) >= 1 and bool(
             re.search(r"\b(?:with|between|met|visit\w*|delegation|both parties)\b", text, re.I))

@@ -17,7 +17,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bexports? (?:of [\w\s-]{2,30} )?(?:will be |were |was )?(?:banned|restricted|curbed|suspended|halted)\b|"
         r"\bresume (?:\w+ ){0,2}(?:shipments|exports)\b|\blicensing (?:and|requirements?)\b.*\bexport|"
         r"\b(?:licen[cs]\w*|controls?|restrictions?|curbs?) (?:rules |requirements |regime )?(?:on|for) (?:[\w-]+ ){0,5}exports?\b|"
-        r"\bdual-use (?:export )?licen[cs]\w*\b|\bexports? (?:of [\w\s-]{2,40} )?(?:require|need)\w* (?:a )?licen[cs]\w*", _F),
+        r"\bdual-use (?:export )?licen[cs]\w*\b|\bexports? (?:of [\w\s-]{2,40} )?(?:require|need)\w* (?:a )?licen[cs]\w*|"
+        r"\bexport tariffs?\b|\btax(?:es|ing)? (?:\w+ ){0,2}exports\b", _F),
     "IMPORT_CONTROL": re.compile(
         r"\btariffs?\b|\bimport (?:curbs?|bans?|quotas?|dut(?:y|ies)|restrictions?|levies|levy|licen[cs]es?|controls?)\b|"
         r"\banti-?dumping\b|\bcountervailing\b|\b(?:duties|levies) on\b|\bquotas? on (?:\w+ ){0,3}imports\b|"
@@ -119,3 +120,9 @@ NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|futures|bench
                            r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement)\b", _F)
 NOT_INVESTMENT = re.compile(r"\b(?:investors across|value of their investments|foreign investment cases|holds? (?:a |an )?"
                             r"(?:majority |minority )?(?:\d[\d.]* ?(?:pct|percent|%) )?stake)\b", _F)
+
+CONTROL_ACTION = re.compile(
+    r"\b(?:impos\w*|rais\w*|plac\w*|announc\w*|introduc\w*|lev(?:y|ies|ied)|set|slap\w*|formali[sz]\w*|delay\w*|threat\w*|"
+    r"promis\w*|extend\w*|lift\w*|remov\w*|suspend\w*|exempt\w*|appl(?:y|ies|ied)|hike\w*|doubl\w*|tighten\w*|expand\w*|"
+    r"ban(?:s|ned)?|restrict\w*|curb\w*|prohibit\w*|limit\w*|halt\w*|resum\w*|would|will|decision|plans?|consider\w*)\b", _F)
+NEGATED = re.compile(r"\b(?:not|no|never|without)\s+(?:\w+\s+){0,2}$", _F)
