@@ -68,7 +68,7 @@ STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     ("DENY", re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed)?\b|\brefut\w*\b|\bdismiss(?:ed|es)?\b|"
                         r"\bnothing to do with\b|\bbaseless\b|\bgroundless\b|\bmisinformed\b|\binvented\b|\bunfounded\b", _F)),
     ("ASSURE", re.compile(r"\bassur(?:e|ed|es|ing|ance)\b|\breassur\w*\b|\bwill never\b|\bguarantee[ds]?\b|\bpledg\w*\b", _F)),
-    ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcaution(?:s|ed)?\b|\bthreat(?:en|ened|ens)?\b", _F)),
+    ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcautioned\b", _F)),
     ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcriticiz\w*|\bcriticis\w*|\bcondemn\w*\b|\bviolat\w*\b", _F)),
     ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
                          r"\bshould consider\b|\bbelieves?\b|\bconfident\b|\balleg(?:e|ed|es)\b|\bpraised?\b", _F)),
