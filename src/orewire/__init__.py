@@ -7,7 +7,19 @@ from .config import Settings, load_settings
 from .model import Article, Entity, Event, Evidence, Mention, Quarantined, RawDocument
 from .pipeline import Drop, MapStep, Pipeline, Step
 
-__all__ = sorted([
-    "Article", "Drop", "Entity", "Event", "Evidence", "MapStep", "Mention", "Pipeline", "Quarantined",
-    "RawDocument", "Settings", "Step", "__version__", "load_settings",
-])
+__all__ = [
+    "Article",
+    "Drop",
+    "Entity",
+    "Event",
+    "Evidence",
+    "MapStep",
+    "Mention",
+    "Pipeline",
+    "Quarantined",
+    "RawDocument",
+    "Settings",
+    "Step",
+    "__version__",
+    "load_settings",
+]

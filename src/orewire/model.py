@@ -13,8 +13,7 @@ The invariant that matters most: for every Evidence ``e`` of an Article ``a``,
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -281,15 +280,3 @@ class Event(_DictMixin):
     amount_usd: float | None = None
     occurred: date | None = None
     evidence: tuple[Evidence, ...] = ()
-
-
-def dumps(obj: Any) -> str:
-    """JSON text of a model object or a list of them."""
-    if isinstance(obj, list):
-        return json.dumps([o.to_dict() if hasattr(o, "to_dict") else o for o in obj], ensure_ascii=False)
-    return json.dumps(obj.to_dict() if hasattr(obj, "to_dict") else obj, ensure_ascii=False)
-
-
-def asdict_shallow(obj: Any) -> dict[str, Any]:
-    """dataclasses.asdict, exported for the store (kept here so the model owns its shape)."""
-    return asdict(obj)

@@ -1,6 +1,5 @@
 """Each kind of bad input: one clear line naming the file and reason, a quarantine row, the rest stored."""
 import gzip
-import io
 
 import pytest
 from click.testing import CliRunner
