@@ -92,6 +92,8 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                     continue
             trigger_at = _trigger_offset(etype, s_text)
             actors, counterparts = _split_roles(s_text, start, trigger_at, ents, countries, orgs, persons)
+            if etype in _NO_COUNTERPART_TYPES:
+                actors, counterparts = actors + [c for c in counterparts if c not in actors], []
             if etype in _STATE_TYPES:
                 actors = _states_for_people(actors, ents)
             if etype == "STATEMENT" and persons:
@@ -114,6 +116,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
     return found
 
 
+_NO_COUNTERPART_TYPES = {"PRODUCTION", "PRICE", "POLICY"}  # producer / - (guidelines)
 _COMPANY_TYPES = {"PRODUCTION", "INVESTMENT", "AGREEMENT", "FACILITY", "STATEMENT", "SHIPMENT", "MEETING"}
 _STATE_TYPES = {"EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "POLICY", "SHIPMENT"}
 
@@ -182,9 +185,10 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
 
 
 _FIGURE_SUBJECT = re.compile(r"\b(?:produc\w*|output|mined|smelted|refined|export\w*|import\w*|ship\w*|deliver\w*|"
-                             r"that in|in (?:the )?[A-Z]\w+)", re.I)
+                             r"that in|in (?:the )?[A-Z]\w+)|^\s*[A-Z]\w+(?:'s|’s) ", re.I)
 _CLAUSE_BREAK = re.compile(r";|, while |, whereas |, but |, and (?=\w+ (?:is|was|are|were|expects?|sees)\b)| and (?=(?:is|was|are|were) "
-                           r"(?:expected|forecast|set|likely)\b)|, (?=that in )|, with ", re.I)
+                           r"(?:expected|forecast|set|likely)\b)| and (?=(?:expects?|sees|forecasts?|plans?|aims?|targets?)\b)|"
+                           r", (?=that in )|, with |,? and (?=(?:that in |[A-Z]\w+(?:'s|’s) ))|, (?=[A-Z]\w+(?:'s|’s) )", re.I)
 
 
 def _figure_clauses(text: str, offset: int) -> list[tuple[int, int]]:
@@ -210,6 +214,8 @@ def _clause_event(etype: str, index: int, sentence: str, s_start: int, a: int, b
     orgs = ents.org_in(a, b)
     trigger_at = _trigger_offset(etype, clause)
     actors, counterparts = _split_roles(clause, a, trigger_at, ents, countries, orgs, ents.persons_in(a, b))
+    if etype in _NO_COUNTERPART_TYPES:
+        actors, counterparts = actors + [c for c in counterparts if c not in actors], []
     return Found(type=etype, article_index=index, actors=actors, counterparts=counterparts, commodities=list(commodities),
                  status=_status(etype, clause), spans=[(index, a, b)], figures={m.group(0) for m in _QUANTITY.finditer(clause)})
 

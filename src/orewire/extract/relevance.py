@@ -23,6 +23,7 @@ MINING_COMPANY = re.compile(r"\b[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)* (?:Minerals|Min
 # Commodity ids that are too general to carry relevance alone.
 WEAK_IDS = {"coal", "critical_minerals", "li_ion_batteries", "gemstones", "phosphate_rock", "helium", "silicon"}
 THRESHOLD = 4.0
+SHORT_TEXT_WORDS = 60  # a brief or a single sentence needs proportionally less evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,5 +47,8 @@ def relevance(title: str | None, text: str) -> Relevance:
     score = min(strong, 8) + 0.5 * min(weak, 4) + 0.5 * min(terms, 10)
     score += 1.5 * len(set(MINING_COMPANY.findall(f"{title or ''}\n{body}")))
     score += 3.0 * sum(1 for cid in title_counts if cid not in WEAK_IDS) + 1.0 * sum(1 for cid in title_counts if cid in WEAK_IDS)
-    relevant = score >= THRESHOLD and bool(counts or title_counts or strong or terms >= 3)
+    words = len(body.split())
+    # One commodity mention decides a sentence-long brief; the bar rises to THRESHOLD at SHORT_TEXT_WORDS words.
+    threshold = min(THRESHOLD, 1.0 + (THRESHOLD - 1.0) * max(0, words - 2 * SHORT_TEXT_WORDS / 3) / (SHORT_TEXT_WORDS / 3))
+    relevant = score >= threshold and bool(counts or title_counts or strong or terms >= 3)
     return Relevance(relevant, score, tuple(sorted(set(counts) | set(title_counts))))

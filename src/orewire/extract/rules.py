@@ -124,5 +124,6 @@ NOT_INVESTMENT = re.compile(r"\b(?:investors across|value of their investments|f
 CONTROL_ACTION = re.compile(
     r"\b(?:impos\w*|rais\w*|plac\w*|announc\w*|introduc\w*|lev(?:y|ies|ied)|set|slap\w*|formali[sz]\w*|delay\w*|threat\w*|"
     r"promis\w*|extend\w*|lift\w*|remov\w*|suspend\w*|exempt\w*|appl(?:y|ies|ied)|hike\w*|doubl\w*|tighten\w*|expand\w*|"
-    r"ban(?:s|ned)?|restrict\w*|curb\w*|prohibit\w*|limit\w*|halt\w*|resum\w*|would|will|decision|plans?|consider\w*)\b", _F)
+    r"ban(?:s|ned)?|restrict\w*|curb\w*|prohibit\w*|limit\w*|halt\w*|resum\w*|would|will|decision|plans?|consider\w*|"
+    r"add(?:s|ed|ing)?|list(?:s|ed|ing)?|requir\w*)\b", _F)
 NEGATED = re.compile(r"\b(?:not|no|never|without)\s+(?:\w+\s+){0,2}$", _F)

@@ -1,0 +1,42 @@
+"""Golden extraction cases kept as data (tests/cases/extraction.json)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from orewire.clean import build_article
+from orewire.extract import extract_document
+from orewire.model import RawDocument
+
+CASES = json.loads((Path(__file__).resolve().parents[1] / "cases" / "extraction.json").read_text())["cases"]
+
+
+def _extract(text):
+    raw = RawDocument.make("case.txt", text.encode(), "text")
+    article = build_article(raw, text, title=None)
+    return extract_document([article])
+
+
+def _matches(event, want):
+    for key, value in want.items():
+        got = getattr(event, key)
+        got = got.value if hasattr(got, "value") else got
+        if isinstance(value, list):
+            if not set(value) <= set(got):
+                return False
+        elif got != value:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_case(case, request):
+    if case["expect"] == "fail":
+        request.applymarker(pytest.mark.xfail(strict=True, reason=case["comment"]))
+    x = _extract(case["text"])
+    for want in case.get("expected_events", []):
+        assert any(_matches(e, want) for e in x.events), (want, [e.to_dict() for e in x.events])
+    for etype in case.get("forbidden_types", []):
+        assert not [e for e in x.events if e.type.value == etype], etype
+    if case.get("expected_events"):
+        assert len([e for e in x.events if _matches(e, case["expected_events"][0])]) >= 1
