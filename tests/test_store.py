@@ -69,7 +69,7 @@ def test_killed_process_keeps_what_it_stored_and_a_rerun_completes(tmp_path):
         for i in range(40_000):
             fh.write(json.dumps({"id": f"k{i}", "title": f"Story {i}", "text": f"Zinc output was {i} tonnes in week {i % 52}."}) + "\n")
     db = tmp_path / "kill.duckdb"
-    cmd = [sys.executable, "-m", "orewire", "ingest", str(big), "--db", str(db), "--quiet"]
+    cmd = [sys.executable, "-m", "orewire", "ingest", str(big), "--db", str(db), "--quiet", "--no-extract"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wal = tmp_path / "kill.duckdb.wal"
     deadline = time.time() + 60

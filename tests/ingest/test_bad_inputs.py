@@ -18,7 +18,7 @@ def make_bad_inputs(folder, sample_dir):
     """name -> expected quarantine reason."""
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (folder / "empty.html").write_bytes(b"")
-    lines = "".join(f'{{"id": "t{i}", "text": "Tin output rose {i * 7919 % 10007} tonnes in week {i}."}}\n' for i in range(3000))
+    lines = "".join(f'{{"id": "t{i}", "text": "Market note {i * 7919 % 10007} for week {i}: trading was quiet."}}\n' for i in range(3000))
     packed = gzip.compress(lines.encode())
     (folder / "truncated.jsonl.gz").write_bytes(packed[: len(packed) * 2 // 3])
     (folder / "truncated.warc").write_bytes(_truncated_warc(sample_dir))
