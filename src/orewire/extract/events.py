@@ -30,6 +30,8 @@ _STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{
 _SHIPPED = re.compile(r"\b(?:ship(?:ped|ment|ments)|exported|imported|dispatch\w*|deliver(?:ed|y|ies)|cargo(?:es)?|"
                       r"(?:exports|imports) (?:of [\w\s-]{2,30} )?(?:rose|fell|increased|decreased|slipped|dropped|climbed|totall?ed|"
                       r"jumped|swelled|declined|grew|surged))\b", re.I)
+_SHARE_OF = re.compile(r"\b(?:accounting for|the (?:vast )?majority of|(?:a|one) (?:quarter|third|half) of (?:its|the)|"
+                       r"most of (?:its|the)|is imported|are imported)\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
                          r"production and maintenance workers|is (?:the )?world's|history of)\b", re.I)
 _COUNTERPART_CUE = re.compile(r"\b(?:to|with|from|against|on|into|in)\s+(?:the\s+)?$", re.I)
@@ -262,6 +264,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return False
         return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
     if etype == "SHIPMENT":
+        if _BACKGROUND.search(text) or _SHARE_OF.search(text):
+            return False
         if (TRIGGERS["IMPORT_CONTROL"].search(text) or TRIGGERS["EXPORT_CONTROL"].search(text)) and not _SHIPPED.search(text):
             return False  # "tariffs on steel imports": the control, not a consignment
         if NOT_SHIPMENT.search(text) and not re.search(r"\bship(?:ped|ment|ments)\b|\bexported\b|\bdispatch", text, re.I):

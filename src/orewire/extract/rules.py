@@ -48,7 +48,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant)\b|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
         r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)", _F),
     "FACILITY": re.compile(
-        r"\b(?:build|building|built|construct\w*|set up|establish\w*|develop\w*|plans?|planned|proposed|new|restart\w*|complet\w*|"
+        r"\b(?:build|building|built|construct\w*|set up|establish\w*|develop\w*|plans?|planned|proposed|new|complet\w*|"
         r"commission\w*) (?:\w+ ){0,6}(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
         r"\b(?:plant|refinery|facility|smelter) will be (?:located|built|constructed)\b|"
         r"\b(?:pilot|demonstration|processing|recovery|magnet|hydroxide|carbonate|refining|battery|cathode|anode) "
@@ -65,13 +65,14 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 
 STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("DENY", re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed)?\b|\brefut\w*\b|\bdismiss(?:ed|es)?\b|"
+    ("DENY", re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed|ing)? (?:the |any |all |these |those )?(?:\w+ )?(?:reports?|claims?|"
+                        r"allegations?|accusations?|suggestions?|link|speculation)\b|\brefut\w*\b|\bdismiss(?:ed|es)?\b|"
                         r"\bnothing to do with\b|\bbaseless\b|\bgroundless\b|\bmisinformed\b|\binvented\b|\bunfounded\b", _F)),
     ("ASSURE", re.compile(r"\bassur(?:e|ed|es|ing|ance)\b|\breassur\w*\b|\bwill never\b|\bguarantee[ds]?\b|\bpledg\w*\b", _F)),
     ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcautioned\b", _F)),
     ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcriticiz\w*|\bcriticis\w*|\bcondemn\w*\b|\bviolat\w*\b", _F)),
     ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
-                         r"\bshould consider\b|\bbelieves?\b|\bconfident\b|\balleg(?:e|ed|es)\b|\bpraised?\b", _F)),
+                         r"\bshould consider\b|\bbelieves?\b|\bconfident\b|\balleg(?:e|es|ed)(?= that| in| the)\b|\bpraised?\b", _F)),
 ]
 
 DENIAL_OF_REPORT = re.compile(r"\b(?:misinformed|invented|baseless|groundless|unfounded|untrue|false|fabricated|"
