@@ -186,8 +186,8 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
     return clauses
 
 
-_FIGURE_SUBJECT = re.compile(r"\b(?:produc\w*|output|mined|smelted|refined|export\w*|import\w*|ship\w*|deliver\w*|"
-                             r"that in|in (?:the )?[A-Z]\w+)|^\s*[A-Z]\w+(?:'s|’s) ", re.I)
+_FIGURE_SUBJECT = re.compile(r"(?i:\b(?:produc\w*|output|mined|smelted|refined|export\w*|import\w*|ship\w*|deliver\w*|"
+                             r"that in))|\bin (?:the )?[A-Z]\w+|^\s*[A-Z]\w+(?:'s|’s) ")
 _CLAUSE_BREAK = re.compile(r";|, while |, whereas |, but |, and (?=\w+ (?:is|was|are|were|expects?|sees)\b)| and (?=(?:is|was|are|were) "
                            r"(?:expected|forecast|set|likely)\b)| and (?=(?:expects?|sees|forecasts?|plans?|aims?|targets?)\b)|"
                            r", (?=that in )|, with |,? and (?=(?:that in |[A-Z]\w+(?:'s|’s) ))|, (?=[A-Z]\w+(?:'s|’s) )", re.I)
