@@ -109,7 +109,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 speaker=(persons[0] if persons else (actors[0] if actors else None)) if etype == "STATEMENT" else None,
                 amount_usd=_amount(s_text) if etype in ("AGREEMENT", "INVESTMENT", "SHIPMENT", "POLICY", "FACILITY") else None,
                 spans=[(index, start, end)],
-                topic=next((t for t in types if t != "STATEMENT"), None) if etype == "STATEMENT" else None,
+                topic=_topic(etype, types, s_text),
             )
             event.figures = {m.group(0) for m in _QUANTITY.finditer(s_text)}
             if etype != "STATEMENT" and subtype == "DENY" and _reported_then_denied(s_text, trigger_at):
@@ -226,6 +226,19 @@ def _price_event(index: int, text: str, start: int, end: int, commodities: list[
     kind = "premium" if re.search(r"\b(?:premium|spread|discount|arbitrage)\b", text, re.I) else "price"
     return Found(type="PRICE", article_index=index, actors=[], counterparts=[], commodities=list(commodities),
                  status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)], topic=kind)
+
+
+_EXPLORATION = re.compile(r"\b(?:drill\w*|sampling|exploration|discover\w*|assays?|intercept\w*|mineraliz\w*|mineralis\w*|"
+                          r"resource estimate|MRE|survey)\b", re.I)
+
+
+def _topic(etype: str, types: list[str], text: str) -> str | None:
+    """What a candidate is about, for merging: a STATEMENT's other event type; exploration vs output for PRODUCTION."""
+    if etype == "STATEMENT":
+        return next((t for t in types if t != "STATEMENT"), None)
+    if etype == "PRODUCTION":
+        return "exploration" if _EXPLORATION.search(text) and not _STRONG_PRODUCTION.search(text) else "output"
+    return None
 
 
 def _states_for_people(actors: list[str], ents: Entities) -> list[str]:
@@ -402,6 +415,8 @@ def _same_occurrence(a: Found, b: Found) -> bool:
         return same_source and (a.topic == b.topic or a.topic is None or b.topic is None)
     if a.type == "PRICE":
         return set(a.commodities) == set(b.commodities) and a.topic == b.topic
+    if a.type == "PRODUCTION" and a.topic == b.topic == "exploration":
+        return a.status == b.status and bool(set(a.commodities) & set(b.commodities) or not a.commodities or not b.commodities)
     if a.type in ("PRODUCTION", "SHIPMENT") and a.figures and b.figures and not a.figures & b.figures:
         return False
     if a.type == "PRODUCTION":
