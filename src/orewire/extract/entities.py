@@ -302,7 +302,10 @@ def _plausible_org(name: str, countries: set[str]) -> bool:
         return False
     if _TICKER_LIKE.search(name) and not re.search(r"[a-z]{3}", name) or name.isupper() and len(name) > 12:
         return False
-    words = re.findall(r"[\w&'-]+", name.lower())
+    rest = name.lower()
+    for form in sorted((c for c in countries if rest.startswith(c + " ")), key=len, reverse=True)[:1]:
+        rest = rest[len(form) + 1:]  # "U.S. Import": a country, then a common word
+    words = re.findall(r"[\w&'-]+", rest)
     if all(w in GENERIC_WORDS or w in countries for w in words):
         return False
     if name.upper() in NOT_ORG_ACRONYMS:

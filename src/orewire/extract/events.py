@@ -71,7 +71,8 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         countries = _ids_in(ents.countries, start, end)
         orgs = ents.org_in(start, end)
         persons = ents.persons_in(start, end)
-        types = [t for t in PRIORITY if t not in ("STATEMENT", "PRICE") and TRIGGERS[t].search(s_text)]
+        masked = _mask_org_names(s_text, start, ents)
+        types = [t for t in PRIORITY if t not in ("STATEMENT", "PRICE") and TRIGGERS[t].search(masked)]
         if "PRODUCTION" in types and _STRONG_PRODUCTION.search(s_text):
             types.remove("PRODUCTION")
             types.insert(0, "PRODUCTION")
@@ -230,6 +231,17 @@ def _price_event(index: int, text: str, start: int, end: int, commodities: list[
 
 _EXPLORATION = re.compile(r"\b(?:drill\w*|sampling|exploration|discover\w*|assays?|intercept\w*|mineraliz\w*|mineralis\w*|"
                           r"resource estimate|MRE|survey)\b", re.I)
+
+
+def _mask_org_names(text: str, offset: int, ents: Entities) -> str:
+    """The sentence with organisation names blanked, so "Board of Investment" triggers no INVESTMENT."""
+    chars = list(text)
+    for org in ents.orgs.values():
+        for a, b in org.spans:
+            if offset <= a < offset + len(text):
+                for k in range(a - offset, min(b - offset, len(text))):
+                    chars[k] = " "
+    return "".join(chars)
 
 
 def _topic(etype: str, types: list[str], text: str) -> str | None:
