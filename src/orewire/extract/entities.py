@@ -46,7 +46,10 @@ GENERIC_WORDS = {
     "import", "export", "imports", "exports", "market", "markets", "stocks", "shares", "investors", "analysts", "traders",
     "co", "corp", "inc", "ltd", "limited", "sa", "ag", "plc", "llc", "and", "of", "the", "de", "capital", "variable",
     "sociedad", "anonima", "holdings", "resources", "international", "global", "world", "asia", "pacific", "american",
+    "investment", "investments", "development", "finance", "trade", "commerce", "planning",
 }
+_BODY_NOUN = re.compile(r"\b(?:ministry|department|agency|commission|board|bureau|council|office|authority|administration|"
+                        r"chamber of \w+|institute|association|federation)$", re.I)
 _CAP = r"(?:[A-Z][\w&'’-]*\.?|&|de|del|y|of)"
 _NOT_NAME_START = {"But", "And", "Or", "If", "As", "In", "On", "At", "For", "With", "From", "By", "To", "Under", "After", "While",
                    "When", "Its", "Their", "His", "Her", "The", "A", "An", "This", "That", "These", "Those", "Other", "Both",
@@ -306,8 +309,8 @@ def _plausible_org(name: str, countries: set[str]) -> bool:
     for form in sorted((c for c in countries if rest.startswith(c + " ")), key=len, reverse=True)[:1]:
         rest = rest[len(form) + 1:]  # "U.S. Import": a country, then a common word
     words = re.findall(r"[\w&'-]+", rest)
-    if all(w in GENERIC_WORDS or w in countries for w in words):
-        return False
+    if all(w in GENERIC_WORDS or w in countries for w in words) and not (len(words) > 1 and _BODY_NOUN.search(rest)):
+        return False  # "Treasury" alone or "Mining and Energy" are not names; "Industry Ministry" is
     if name.upper() in NOT_ORG_ACRONYMS:
         return False
     return not (_NOT_ORG_ENDINGS.search(name) or _FACILITY_WORDS.search(name))

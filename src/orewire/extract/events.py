@@ -112,7 +112,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 spans=[(index, start, end)],
                 topic=_topic(etype, types, s_text),
             )
-            event.figures = {m.group(0) for m in _QUANTITY.finditer(s_text)}
+            event.figures = {m.group(0) for m in _QUANTITY.finditer(s_text)} | {m.group(0).strip() for m in MONEY.finditer(s_text)}
             if etype != "STATEMENT" and subtype == "DENY" and _reported_then_denied(s_text, trigger_at):
                 event.polarity = "denied"
             found.append(event)
@@ -429,8 +429,8 @@ def _same_occurrence(a: Found, b: Found) -> bool:
         return set(a.commodities) == set(b.commodities) and a.topic == b.topic
     if a.type == "PRODUCTION" and a.topic == b.topic == "exploration":
         return a.status == b.status and bool(set(a.commodities) & set(b.commodities) or not a.commodities or not b.commodities)
-    if a.type in ("PRODUCTION", "SHIPMENT") and a.figures and b.figures and not a.figures & b.figures:
-        return False
+    if a.type != "STATEMENT" and a.figures and b.figures and not a.figures & b.figures:
+        return False  # different figures, different occurrences
     if a.type == "PRODUCTION":
         same_actors = set(a.actors) & set(b.actors) if a.actors and b.actors else not a.actors and not b.actors
         return a.status == b.status and set(a.commodities) == set(b.commodities) and bool(same_actors)
