@@ -49,7 +49,8 @@ GENERIC_WORDS = {
     "investment", "investments", "development", "finance", "trade", "commerce", "planning",
 }
 _BODY_NOUN = re.compile(r"\b(?:ministry|department|agency|commission|board|bureau|council|office|authority|administration|"
-                        r"chamber of \w+|institute|association|federation)$", re.I)
+                        r"chamber of \w+|institute|association|federation)$|^(?:board|ministry|department|bureau|office|"
+                        r"council|commission|chamber|secretary|minister) of \w+", re.I)
 _CAP = r"(?:[A-Z][\w&'’-]*\.?|&|de|del|y|of)"
 _NOT_NAME_START = {"But", "And", "Or", "If", "As", "In", "On", "At", "For", "With", "From", "By", "To", "Under", "After", "While",
                    "When", "Its", "Their", "His", "Her", "The", "A", "An", "This", "That", "These", "Those", "Other", "Both",
@@ -200,7 +201,11 @@ def _organisations(text: str, doc: Any) -> dict[str, Org]:
     orgs: dict[str, Org] = {}
 
     def add(name: str, start: int, end: int) -> None:
+        raw = name
         name = _clean_org_name(name)
+        shift = raw.find(name.split(" ")[0]) if name else -1
+        if shift > 0:
+            start += shift  # "Pakistan's Ministry of Energy": the country stays outside the name
         if not _plausible_org(name, countries) or _FACILITY_AFTER.match(text[end:end + 30]):
             return
         key = _org_key(name, orgs)
