@@ -46,7 +46,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|"
         r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure) (?:of )?(?:the |its )?"
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant)\b|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
-        r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)", _F),
+        r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)|\bcare and maintenance\b|"
+        r"\b(?:froze|freez\w*|suspend\w*|halt\w*|paus\w*|relaunch\w*|ramp\w* up|restart\w*) (?:\w+ ){0,3}"
+        r"(?:development|operations?|mining|plants?|mines?|refinery|smelter|projects?)\b|\bguidance\b", _F),
     "FACILITY": re.compile(
         r"\b(?:build|building|built|construct\w*|set up|establish\w*|develop\w*|plans?|planned|proposed|new|complet\w*|"
         r"commission\w*) (?:\w+ ){0,6}(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
@@ -82,12 +84,14 @@ STATUS_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("lifted", re.compile(r"\b(?:lift(?:s|ed)?|scrap(?:s|ped)?|remov(?:e|ed|es)|resum(?:e|ed|es|ing)|end(?:s|ed)) (?:\w+ ){0,3}"
                           r"(?:ban|curbs?|controls?|restrictions?|tariffs?|quotas?|shipments|exports)\b", _F)),
     ("suspended", re.compile(r"\bsuspen(?:d|ds|ded|sion)\b|\bhalt(?:s|ed)?\b|\bshut(?: down)?\b|\bon strike\b|\bwent on strike\b|"
-                             r"\bclosed\b|\bclosure\b|\bdelay(?:s|ed)?\b|\blapsed\b|\bforce majeure\b|\bblocked\b|\bidled?\b", _F)),
+                             r"\bclosed\b|\bclosure\b|\bdelay(?:s|ed)?\b|\blapsed\b|\bforce majeure\b|\bblocked\b|\bidled?\b|"
+                             r"\bcare and maintenance\b|\bfroze\b|\bfrozen\b|\bpaused?\b", _F)),
     ("interest", re.compile(r"\binterest in\b|\binterested\b|\beyes?\b|\bexplor(?:e|ing) (?:\w+ ){0,2}(?:investment|opportunit)|"
                             r"\bconsidering\b|\bmay (?:buy|invest|acquire)\b", _F)),
     ("planned", re.compile(r"\bwill\b|\bwould\b|\bplan(?:s|ned|ning)?\b|\bto (?:build|begin|start|set up|establish|invest|acquire|buy|"
                            r"sell|supply|produce|launch|develop|open|ban|impose)\b|\bproposed?\b|\bexpect(?:s|ed)?\b|\baims?\b|"
-                           r"\bintends?\b|\bnext (?:year|month|week)\b|\bforecast\b|\bpromised\b|\bthreat\w*\b|\bseek\w*\b", _F)),
+                           r"\bintends?\b|\bnext (?:year|month|week)\b|\bforecasts?\b|\bpredict\w*\b|\bguidance\b|\btarget(?:s|ed)\b|"
+                           r"\bprojection\b|\bsees\b|\bpromised\b|\bthreat\w*\b|\bseek\w*\b", _F)),
     ("announced", re.compile(r"\bannounc\w*\b|\bsigned\b|\bagreed\b|\bapproved\b|\bimpos(?:e|ed|es)\b|\bintroduc\w*\b|"
                              r"\bformali[sz]ed\b|\bin force\b|\bexpand\w*\b|\btighten\w*\b|\bset\b|\bdecided\b|\bawarded\b", _F)),
 ]
