@@ -295,8 +295,10 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return False  # "tariffs on steel imports": the control, not a consignment
         if NOT_SHIPMENT.search(text) and not re.search(r"\bship(?:ped|ment|ments)\b|\bexported\b|\bdispatch", text, re.I):
             return False
-        return bool(commodities) and bool(_QUANTITY.search(text) or MONEY.search(text) or countries or
-                                          re.search(r"\bship(?:ped|ment|ments)\b|\bdispatch|\bsend\b|\bcargo", text, re.I))
+        if not commodities:  # "Thailand exported 18,367 tonnes in 1986": the metal is the story's
+            return bool(_QUANTITY.search(text)) and bool(countries or orgs) and bool(_SHIPPED.search(text))
+        return bool(_QUANTITY.search(text) or MONEY.search(text) or countries or
+                    re.search(r"\bship(?:ped|ment|ments)\b|\bdispatch|\bsend\b|\bcargo", text, re.I))
     if etype in _CONTROL_TYPES:
         m = TRIGGERS[etype].search(text)
         if m and NEGATED.search(text[max(0, m.start() - 30):m.start()]):
