@@ -82,7 +82,8 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
         if subtype and (countries or orgs or persons):
             types.insert(0, "STATEMENT")
-        for etype in types[:MAX_TYPES]:
+        chosen = [t for t in types if t != "STATEMENT"][:MAX_TYPES] + (["STATEMENT"] if "STATEMENT" in types else [])
+        for etype in chosen:
             if etype == "PRICE":
                 found += [_price_event(index, s_text, a, b, cids) for a, b, cids in price_clauses]
                 continue
