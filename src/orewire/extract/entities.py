@@ -222,10 +222,11 @@ def _organisations(text: str, doc: Any) -> dict[str, Org]:
     for start, end, known in _known_orgs().find(text):
         if not text[start].isupper() or re.match(r" [A-Z][a-z]", text[end:end + 3]) or re.search(r"[A-Z][a-z]+ $", text[max(0, start - 15):start]):
             continue  # "vale", "benchmark": the word, not the company; or part of a longer name
-        add(known.name, start, end)
-        org = orgs.get(_org_key(known.name, orgs))
+        surface = text[start:end]
+        add(surface, start, end)  # the name as the story writes it; the gazetteer's forms become aliases
+        org = orgs.get(_org_key(surface, orgs))
         if org is not None:
-            org.aliases |= set(known.aliases) & {text[start:end]}
+            org.aliases |= ({known.name, *known.aliases} - {org.name})
             org.kind, org.country = known.kind, org.country or known.country
     for m in _MARKET_RE.finditer(text):
         add(MARKETS[m.group(0)], m.start(), m.end())
