@@ -97,3 +97,16 @@ def test_ingest_stores_events_and_lists_them(tmp_path, sample_dir):
     assert "SHIPMENT" in table and "islamabad_page.txt" in table
     again = runner.invoke(main, ["ingest", str(sample_dir / "islamabad_page.txt"), "--db", db, "--quiet"])
     assert "events 0" in again.stdout
+
+
+def test_non_english_articles_are_not_extracted():
+    from orewire.clean import build_article
+    from orewire.extract import extract_document
+    from orewire.model import RawDocument
+
+    text = ("China ha ampliado los controles de exportación de tierras raras y de la tecnología de procesamiento, "
+            "según el ministerio de comercio, que exige licencias para los envíos de galio y germanio.")
+    raw = RawDocument.make("es.txt", text.encode(), "text")
+    article = build_article(raw, text, title=None)
+    assert article.language == "es"
+    assert extract_document([article]).relevant is False

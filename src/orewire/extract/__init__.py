@@ -31,7 +31,7 @@ class DocumentExtraction:
 
 def extract_document(articles: list[Article], nlp: Any = None) -> DocumentExtraction:
     """Entities and events of the articles of one document (in page order)."""
-    decisions = [relevance(a.title, a.text) for a in articles]
+    decisions = [relevance(a.title, a.text) for a in articles if a.language in (None, "en")]  # English rules and model
     if not any(d.relevant for d in decisions):
         return DocumentExtraction(articles, relevant=False)
     nlp = nlp or load_nlp()
