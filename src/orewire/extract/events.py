@@ -30,6 +30,8 @@ _STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{
 _SHIPPED = re.compile(r"\b(?:ship(?:ped|ment|ments)|exported|imported|dispatch\w*|deliver(?:ed|y|ies)|cargo(?:es)?|"
                       r"(?:exports|imports) (?:of [\w\s-]{2,30} )?(?:rose|fell|increased|decreased|slipped|dropped|climbed|totall?ed|"
                       r"jumped|swelled|declined|grew|surged))\b", re.I)
+_HYPOTHETICAL = re.compile(r"\bwould have (?:to )?\w+\b|\bnot enough\b|\bcould (?:be|have)\b", re.I)
+_CAPITAL_MARKETS = re.compile(r"\b(?:shares|proceeds|broker option|offering|placement|warrants)\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:accounting for|the (?:vast )?majority of|(?:a|one) (?:quarter|third|half) of (?:its|the)|"
                        r"most of (?:its|the)|is imported|are imported)\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
@@ -285,8 +287,10 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return False  # results, earnings and share prices are not events (guidelines)
     if etype == "PRICE":
         return bool(commodities) and bool(_NUMBER.search(text))
+    if etype in ("PRODUCTION", "SHIPMENT") and _HYPOTHETICAL.search(text):
+        return False  # "would have produced ... without the plan"
     if etype == "PRODUCTION":
-        if _BACKGROUND.search(text):
+        if _BACKGROUND.search(text) or (_CAPITAL_MARKETS.search(text) and not _STRONG_PRODUCTION.search(text)):
             return False
         return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
     if etype == "SHIPMENT":
