@@ -38,5 +38,7 @@ def test_case(case, request):
         assert any(_matches(e, want) for e in x.events), (want, [e.to_dict() for e in x.events])
     for etype in case.get("forbidden_types", []):
         assert not [e for e in x.events if e.type.value == etype], etype
+    for etype, n in case.get("counts", {}).items():
+        assert len([e for e in x.events if e.type.value == etype]) == n, etype
     if case.get("expected_events"):
         assert len([e for e in x.events if _matches(e, case["expected_events"][0])]) >= 1

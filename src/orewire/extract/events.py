@@ -253,7 +253,15 @@ def _topic(etype: str, types: list[str], text: str) -> str | None:
         return next((t for t in types if t != "STATEMENT"), None)
     if etype == "PRODUCTION":
         return "exploration" if _EXPLORATION.search(text) and not _STRONG_PRODUCTION.search(text) else "output"
+    if etype in ("AGREEMENT", "INVESTMENT") and _ANAPHORA[etype].search(text):
+        return "anaphora"
     return None
+
+
+_ANAPHORA = {
+    "AGREEMENT": re.compile(r"\b(?:the|this|that|its) (?:deal|agreement|contract|pact|venture|memorandum|accord)\b", re.I),
+    "INVESTMENT": re.compile(r"\b(?:the|this|that) (?:acquisition|investment|purchase|takeover|transaction|stake)\b", re.I),
+}
 
 
 def _states_for_people(actors: list[str], ents: Entities) -> list[str]:
@@ -407,6 +415,8 @@ def merge_events(found: list[Found]) -> list[Found]:
     merged: list[Found] = []
     for cand in found:
         host = next((m for m in merged if _same_occurrence(m, cand)), None)
+        if host is None and cand.topic == "anaphora":  # "the deal awaits approval": the deal already told
+            host = next((m for m in reversed(merged) if m.type == cand.type), None)
         if host is None:
             merged.append(cand)
             continue
