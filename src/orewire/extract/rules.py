@@ -60,8 +60,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bprices?\b|\bfutures\b|\bpremiums?\b|\bbenchmarks?\b|\bcontracts? (?:was|were|rose|fell|\w+ed)\b|"
         r"\b(?:dlrs?|cents?|\$|US\$)[\s\d.,]*(?:a|an|per) (?:ounce|tonne|ton|lb|pound|flask|kg|short ton|metric ton)\b", _F),
     "POLICY": re.compile(
-        r"\bpolic(?:y|ies)\b|\blaws?\b|\blegislation\b|\breforms?\b|\bincentives?\b|\bsubsid\w*\b|\bstockpil\w*\b|"
-        r"\broyalt(?:y|ies)\b|\btax (?:exemptions?|breaks?|rates?|credits?)\b|\baid (?:package|funds?)\b|\bregulations?\b|"
+        r"\b(?:new|introduc\w*|pass(?:ed|es)?|approv\w*|amend\w*|announc\w*|adopt\w*|chang\w*|tighten\w*|relax\w*|"
+        r"revis\w*|draft\w*|enact\w*|unveil\w*|overhaul\w*|mining|industrial|minerals?) (?:\w+ ){0,3}"
+        r"(?:polic(?:y|ies)|laws?|legislation|regulations?|rules|code|strategy)\b|\breforms?\b|\bincentives?\b|\bsubsid\w*\b|"
+        r"\bstockpil\w*\b|\broyalt(?:y|ies)\b|\btax (?:exemptions?|breaks?|rates?|credits?)\b|\baid (?:package|funds?)\b|"
         r"\bcrack down\b|\bcrackdown\b|\bnationali[sz]\w*\b|\bmining code\b|\bwill be allowed to operate\b|\bvalue[- ]added\b|"
         r"\blicen[cs]es? (?:was |were |has been |have been )?(?:recently )?(?:granted|approved|issued|revoked|cancell?ed)\b|"
         r"\bapprove new (?:mining )?licen[cs]es\b|\bgrants? from (?:the )?government\b|\bnational stock\b", _F),
