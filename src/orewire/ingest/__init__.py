@@ -26,7 +26,7 @@ from .warc import read_warc
 
 __all__ = ["expand_targets", "read_path", "read_targets"]
 
-READERS = {"text": read_single, "html": read_single, "jsonl": read_jsonl, "feed": read_feed, "warc": read_warc}
+READERS = {"jsonl": read_jsonl, "feed": read_feed, "warc": read_warc}  # containers; pages go to read_single
 Item = RawDocument | Quarantined
 
 
@@ -105,7 +105,10 @@ def read_path(path: Path, settings: Settings, fetched_at: datetime | None = None
         if fmt == "binary":
             yield Quarantined(source, "binary", f"{source}: binary content, not text, HTML, a feed, JSON Lines or WARC.")
             return
-        yield from READERS[fmt](path, source, settings, fetched_at)
+        if fmt in ("text", "html"):
+            yield from read_single(path, source, settings, fetched_at, fmt)
+        else:
+            yield from READERS[fmt](path, source, settings, fetched_at)
     except InputRejected as exc:
         yield Quarantined(source, exc.reason, exc.detail)
     except (EOFError, OSError) as exc:

@@ -8,11 +8,11 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import InputRejected
 from ..model import RawDocument
-from .sniff import inner_name, open_binary, read_capped, sniff_format
+from .sniff import open_binary, read_capped
 
 
-def read_single(path: Path, source: str, settings: Settings, fetched_at: datetime | None) -> Iterator[RawDocument]:
-    """Yield the whole file as one RawDocument (``text`` or ``html``), within the size cap."""
+def read_single(path: Path, source: str, settings: Settings, fetched_at: datetime | None, fmt: str) -> Iterator[RawDocument]:
+    """Yield the whole file as one RawDocument of the sniffed format (``text`` or ``html``), within the size cap."""
     cap = settings.max_document_bytes
     if path.stat().st_size > cap and not source.endswith(".gz"):
         raise _too_large(source, path.stat().st_size, cap)
@@ -20,7 +20,6 @@ def read_single(path: Path, source: str, settings: Settings, fetched_at: datetim
         body = read_capped(fh, cap)
     if len(body) > cap:
         raise _too_large(source, len(body), cap, decompressed=True)
-    fmt = sniff_format(inner_name(path), body[:65536])
     yield RawDocument.make(source, body, fmt, fetched_at=fetched_at)
 
 
