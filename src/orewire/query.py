@@ -29,22 +29,13 @@ class ArticleFilter:
 
 def list_articles(store: Store, flt: ArticleFilter = ArticleFilter()) -> list[dict[str, Any]]:
     """Articles matching ``flt``, newest first (undated last), then by source and page position."""
-    where, params = [], []
-    if flt.source:
-        where.append("source ILIKE ?")
-        params.append(f"%{flt.source}%")
-    if flt.search:
-        where.append("(title ILIKE ? OR text ILIKE ?)")
-        params += [f"%{flt.search}%"] * 2
-    if flt.since:
-        where.append("published >= ?")
-        params.append(flt.since)
-    if flt.until:
-        where.append("published <= ?")
-        params.append(flt.until)
-    if flt.language:
-        where.append("language = ?")
-        params.append(flt.language)
+    where, params = _conditions([
+        ("source ILIKE ?", f"%{flt.source}%" if flt.source else None),
+        ("(title ILIKE ? OR text ILIKE ?)", [f"%{flt.search}%"] * 2 if flt.search else None),
+        ("published >= ?", flt.since),
+        ("published <= ?", flt.until),
+        ("language = ?", flt.language),
+    ])
     sql = f"SELECT {', '.join(ARTICLE_LIST_COLUMNS)} FROM articles"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -78,6 +69,18 @@ def table_counts(store: Store) -> dict[str, int]:
             for t in ("raw_documents", "articles", "quarantine", "ingest_runs")}
 
 
+def _conditions(pairs: list[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
+    """SQL conditions and their parameters for the filters that are set (a list value fills several ``?``)."""
+    where: list[str] = []
+    params: list[Any] = []
+    for clause, value in pairs:
+        if value is None:
+            continue
+        where.append(clause)
+        params += value if isinstance(value, list) else [value]
+    return where, params
+
+
 def _dicts(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     cur = store.con.execute(sql, params)
     names = [d[0] for d in cur.description]
@@ -107,25 +110,15 @@ class EventFilter:
 
 def list_events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Events matching ``flt`` with their evidence (quote, article, source, offsets), newest first."""
-    where, params = [], []
-    if flt.type:
-        where.append("e.type = ?")
-        params.append(flt.type.upper())
-    if flt.commodity:
-        where.append("list_contains(CAST(e.commodities AS VARCHAR[]), ?)")
-        params.append(flt.commodity)
-    if flt.country:
-        where.append("(list_contains(CAST(e.actors AS VARCHAR[]), ?) OR list_contains(CAST(e.counterparts AS VARCHAR[]), ?))")
-        params += [flt.country.upper()] * 2
-    if flt.since:
-        where.append("e.occurred >= ?")
-        params.append(flt.since)
-    if flt.until:
-        where.append("e.occurred <= ?")
-        params.append(flt.until)
-    if flt.polarity:
-        where.append("e.polarity = ?")
-        params.append(flt.polarity)
+    where, params = _conditions([
+        ("e.type = ?", flt.type.upper() if flt.type else None),
+        ("list_contains(CAST(e.commodities AS VARCHAR[]), ?)", flt.commodity),
+        ("(list_contains(CAST(e.actors AS VARCHAR[]), ?) OR list_contains(CAST(e.counterparts AS VARCHAR[]), ?))",
+         [flt.country.upper()] * 2 if flt.country else None),
+        ("e.occurred >= ?", flt.since),
+        ("e.occurred <= ?", flt.until),
+        ("e.polarity = ?", flt.polarity),
+    ])
     sql = ("SELECT e.id, e.type, e.subtype, e.actors, e.counterparts, e.commodities, e.status, e.polarity, e.speaker, "
            "e.amount_usd, e.occurred, e.doc FROM events e")
     if where:
