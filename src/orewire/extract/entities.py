@@ -20,7 +20,7 @@ ORG_KIND_CUES = [
     ("INTERNATIONAL", re.compile(r"\b(association of|organi[sz]ation of|united nations|world bank|imf|international|"
                                  r"opec|asean|union of|council of)\b", re.I)),
 ]
-_ORG_JUNK = re.compile(r"^(reuter|the company|company|group|government|ministry|board|reuter|dlrs|pct|mln|bln|"
+_ORG_JUNK = re.compile(r"^(reuter|the company|company|group|government|ministry|board|dlrs|pct|mln|bln|"
                        r"ltd|inc|corp|co|plc|llc|ag|sa|nv|gmbh|q[1-4]|fy\d*|ceo|cfo|ipo|eps|gdp)$", re.I)
 _LEADING_THE = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(’s|'s)$")
@@ -74,8 +74,15 @@ MARKETS = {
     "Singapore Exchange": "Singapore Exchange", "SGX": "Singapore Exchange", "Mysteel": "Mysteel",
 }
 _MARKET_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(MARKETS, key=len, reverse=True)) + r")\b")
-_BYLINE = re.compile(r"(?:reporting|editing|writing|compiled|additional reporting|written|edited) by\s*$|write to\s*$|"
-                      r"\bby\s*$|contact\s*:?\s*$", re.I)
+_CREDIT_LINE = re.compile(r"(?:(?:reporting|editing|writing|compiled|written|edited|additional reporting) by\b[^.\n]*|"
+                          r"write to\s*)$", re.I)
+_BY_BEFORE = re.compile(r"\b(?:by|contact\s*:?)\s*$", re.I)  # a bare byline: for people only ("owned by X" names firms)
+
+
+def in_credit_line(text: str, start: int) -> bool:
+    """True when the words at ``start`` are a reporter's or editor's credit ("Reporting by A and B; Editing by C")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_CREDIT_LINE.search(text[max(line_start, start - 160):start]))
 _TITLE_WORDS = re.compile(r"^(?:(?:mr|mrs|ms|dr|sir|president|premier|prime minister|minister|treasurer|chairman|chairwoman|"
                           r"chief executive|ceo|cfo|coo|governor|secretary|senator|spokesman|spokeswoman|spokesperson|king|"
                           r"analyst|director|general|judge|justice)\.?\s+)+", re.I)
@@ -256,7 +263,6 @@ def _organisations(text: str, doc: Any) -> dict[str, Org]:
     return {o.name: o for o in _merge_short_forms(orgs)}
 
 
-_CREDIT = re.compile(r"(?:reporting|editing|writing|compiled|written|edited) by\s*(?:\w+\s+(?:and|;)\s*)?$|write to\s*$", re.I)
 _AT_PLACE = re.compile(r"\b(?:at|in|near|from) (?:the |its |their |his |her )?$", re.I)
 
 
@@ -270,7 +276,7 @@ def _not_an_org(org: Org, text: str, person_texts: set[str]) -> bool:
     facility = sum(1 for h in hits if _FACILITY_AFTER.match(text[h.end():h.end() + 30]))
     if hits and facility * 2 >= len(hits):
         return True
-    if any(_CREDIT.search(text[max(0, h.start() - 40):h.start()]) for h in hits):
+    if any(in_credit_line(text, h.start()) for h in hits):
         return True
     at_place = sum(1 for a, _ in org.spans if _AT_PLACE.search(text[max(0, a - 12):a]))
     return at_place > 0 and at_place * 2 >= len(org.spans) and org.kind == "COMPANY" and not _COMPANY_WORDS.search(org.name)
@@ -413,7 +419,6 @@ _COMPANY_WORDS = re.compile(r"\b(?:mining|minerals?|metals?|gold|silver|copper|l
                             r"prospecting|exploration|holdings|group|capital|partners|securities|co|corp|inc|ltd|plc|sa|s\.p\.a|"
                             r"ag|llc|bank|fund|nevada|tinto|wainwright|stillwater|mcmoran|cobre|minas|compa[nñ]h?ia|sistemas|"
                             r"metall\w*|tambang|minera\w*|sider\w*|nacional|industri\w*|societ\w*|grupo|recupera\w*)\b|[<>]", re.I)
-_CREDIT_LINE = re.compile(r"(?:reporting|editing|writing|compiled|written|edited|additional reporting) by\b[^.\n]*$", re.I)
 
 
 def _persons(text: str, doc: Any, orgs: dict[str, Org]) -> dict[str, Person]:
@@ -455,5 +460,4 @@ def _plausible_person(name: str, text: str, start: int, org_names: set[str], org
     end = start + len(name)
     if _FACILITY_AFTER.match(text[end:end + 30]):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    return not (_BYLINE.search(text[max(0, start - 40):start]) or _CREDIT_LINE.search(text[max(line_start, start - 160):start]))
+    return not (in_credit_line(text, start) or _BY_BEFORE.search(text[max(0, start - 12):start]))
