@@ -165,23 +165,12 @@ def extract_targets(targets: Sequence[str], settings: Settings,
     A document is one raw input unit: a page dump (all its articles together), an HTML page,
     a JSON Lines record (keyed by its ``id``), a feed item or a WARC record.
     """
-    from .clean import clean_document
-    from .extract import extract_document
-
+    pipeline = clean_pipeline(settings.html_extractor, extract=True)  # the same steps as ingest, in this process
     for item in read_targets(targets, settings):
-        if isinstance(item, Quarantined):
-            if on_quarantine:
-                on_quarantine(item)
-            continue
-        try:
-            outputs = clean_document(item, settings.html_extractor)
-        except Exception as exc:  # one bad page must not stop the stream
-            if on_quarantine:
-                on_quarantine(Quarantined(item.source, "parse_error", f"{item.source}: could not be parsed ({exc})."))
-            continue
-        articles = [o for o in outputs if isinstance(o, Article)]
-        if not articles:
-            if on_quarantine:
-                on_quarantine(Quarantined(item.source, "no_text", f"{item.source}: no article text found."))
-            continue
-        yield articles[0].doc, extract_document(articles)
+        outputs = [item] if isinstance(item, Quarantined) else pipeline.run([item])
+        for out in outputs:
+            if isinstance(out, Quarantined):
+                if on_quarantine:
+                    on_quarantine(out)
+            elif isinstance(out, DocumentExtraction):
+                yield out.articles[0].doc, out
