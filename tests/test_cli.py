@@ -30,9 +30,9 @@ def test_every_command_is_in_the_readme():
 def test_demo_then_list_show_and_export(tmp_path):
     db = str(tmp_path / "demo.duckdb")
     demo = _run("demo", "--db", db)
-    assert demo.exit_code == 0 and "articles 10" in demo.output
+    assert demo.exit_code == 0 and "articles 20" in demo.output
     rows = json.loads(_run("articles", "--db", db, "--format", "json").stdout)
-    assert len(rows) == 10
+    assert len(rows) == 20
     assert {"id", "source", "title", "published", "dateline", "text"} <= set(rows[0])
     seedlike = [r for r in rows if r["source"].endswith("islamabad_page.txt")]
     assert {r["dateline"] for r in seedlike} == {"ISLAMABAD"} and len(seedlike) == 2
@@ -46,7 +46,7 @@ def test_demo_then_list_show_and_export(tmp_path):
 def test_filters(tmp_path):
     db = str(tmp_path / "f.duckdb")
     _run("demo", "--db", db)
-    only = json.loads(_run("articles", "--db", db, "--format", "json", "--search", "cobalt").stdout)
+    only = json.loads(_run("articles", "--db", db, "--format", "json", "--search", "extended its suspension").stdout)
     assert [r["title"] for r in only] == ["Congo extends cobalt export ban by three months"]
     assert json.loads(_run("articles", "--db", db, "--format", "json", "--source", "feed").stdout)[0]["source"].endswith("#item1")
 

@@ -21,8 +21,8 @@ def test_reingest_adds_nothing(sample_dir, settings, store):
     first = ingest([str(sample_dir)], store, settings)
     counts = {t: _count(store, t) for t in ("raw_documents", "articles", "quarantine")}
     second = ingest([str(sample_dir)], store, settings)
-    assert first.new == 9 and first.articles == 10
-    assert second.new == 0 and second.articles == 0 and second.duplicate == second.read == 9
+    assert first.new == 19 and first.articles == 20
+    assert second.new == 0 and second.articles == 0 and second.duplicate == second.read == 19
     assert {t: _count(store, t) for t in counts} == counts
 
 
@@ -36,12 +36,12 @@ def test_interrupted_run_keeps_its_batches_and_a_rerun_completes(sample_dir, set
     with pytest.raises(Killed):
         ingest([str(sample_dir)], store, settings.with_(batch_size=3), on_batch=die_after_first_batch)
     kept = _count(store, "raw_documents")
-    assert 0 < kept < 9
+    assert 0 < kept < 19
     status = store.con.execute("SELECT status FROM ingest_runs").fetchone()[0]
     assert status == "interrupted"
     rerun = ingest([str(sample_dir)], store, settings)
-    assert rerun.new == 9 - kept and rerun.duplicate == kept
-    assert _count(store, "raw_documents") == 9 and _count(store, "articles") == 10
+    assert rerun.new == 19 - kept and rerun.duplicate == kept
+    assert _count(store, "raw_documents") == 19 and _count(store, "articles") == 20
 
 
 def test_read_only_open_of_a_missing_database_says_what_to_do(tmp_path):

@@ -6,7 +6,7 @@ input (see the quarantine table); 2 usage errors.
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -204,23 +204,36 @@ def articles(db: str | None, fmt: str, source: str | None, search: str | None, s
 @click.option("--type", "etype", type=click.Choice([t.value for t in EventType], case_sensitive=False), help="Event type.")
 @click.option("--commodity", help="Lexicon id, e.g. antimony, rare_earths.")
 @click.option("--country", help="ISO 3166 alpha-3 code among actors or counterparts, e.g. CHN.")
+@click.option("--entity", help="An organisation or person (id, name or acronym) among actors or counterparts.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="On or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="On or before this date.")
 @click.option("--polarity", type=click.Choice(["asserted", "denied"]), help="Only asserted, or only denied, events.")
+@click.option("--per-document", is_flag=True, help="Events as each document tells them, before cross-document resolution.")
 @click.option("--limit", type=int, help="At most this many.")
-def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, country: str | None, since: datetime | None,
-           until: datetime | None, polarity: str | None, limit: int | None) -> None:
-    """List extracted events with their evidence, the quoted words highlighted in context."""
-    from .query import EventFilter, list_events
+def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, country: str | None, entity: str | None,
+           since: datetime | None, until: datetime | None, polarity: str | None, per_document: bool, limit: int | None) -> None:
+    """List events with their evidence, the quoted words highlighted in context.
+
+    By default each event is resolved across documents: one real-world occurrence with every
+    source's evidence, the number of sources (articles) and of independent origins (syndicated
+    copies count once). `orewire merges explain ID` says why sources were merged.
+    """
+    from .query import EventFilter, list_events, list_resolved_events
 
     flt = EventFilter(type=etype, commodity=commodity, country=country, since=since.date() if since else None,
-                      until=until.date() if until else None, polarity=polarity, limit=limit)
-    rows = _read(lambda store: list_events(store, flt), db)
+                      until=until.date() if until else None, polarity=polarity, limit=limit, entity=entity)
+    rows = _read(lambda store: list_events(store, flt) if per_document else list_resolved_events(store, flt), db)
+    _emit_events(rows, fmt)
+
+
+def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
+    hidden = ("before", "after")
     if fmt == "json":
-        click.echo(to_json([{**r, "evidence": [{k: v for k, v in e.items() if k not in ("before", "after")}
-                                                 for e in r["evidence"]]} for r in rows]))
+        click.echo(to_json([{k: v for k, v in r.items() if k != "names"} | {"evidence": [
+            {k: v for k, v in e.items() if k not in hidden} for e in r["evidence"]]} for r in rows]))
     elif fmt == "csv":
-        click.echo(to_csv([{**r, "evidence": " | ".join(e["quote"] for e in r["evidence"])} for r in rows]), nl=False)
+        click.echo(to_csv([{k: v for k, v in r.items() if k != "names"} | {
+            "evidence": " | ".join(e["quote"] for e in r["evidence"])} for r in rows]), nl=False)
     else:
         _print_events(rows)
 
@@ -233,10 +246,15 @@ def _print_events(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         head = f"{r['type']}{'/' + r['subtype'] if r['subtype'] else ''}"
         denied = " [red](denied)[/red]" if r["polarity"] == "denied" else ""
+        names = r.get("names") or {}
+        sources = (f"  [green]{r['n_sources']} sources, {r['n_origins']} origins[/green]" if "n_sources" in r else "")
+        measures = f"  registry {', '.join(r['measures'])}" if r.get("measures") else ""
         console.print(f"\n[bold cyan]{head}[/bold cyan]{denied}  {r['occurred'] or '?'}  status {r['status'] or '-'}  "
-                      f"actors {', '.join(r['actors']) or '-'} -> {', '.join(r['counterparts']) or '-'}  "
+                      f"actors {', '.join(names.get(a, a) for a in r['actors']) or '-'} -> "
+                      f"{', '.join(names.get(a, a) for a in r['counterparts']) or '-'}  "
                       f"commodities {', '.join(r['commodities']) or '-'}"
-                      + (f"  ${r['amount_usd']:,.0f}" if r["amount_usd"] else ""), markup=True, highlight=False)
+                      + (f"  ${r['amount_usd']:,.0f}" if r["amount_usd"] else "") + sources + measures
+                      + (f"  [dim]{r['id'][:12]}[/dim]" if "n_sources" in r else ""), markup=True, highlight=False)
         for e in r["evidence"]:
             line = Text("   … ")
             line.append(" ".join((e["before"] or "").split()[-8:]) + " ")
@@ -244,6 +262,257 @@ def _print_events(rows: list[dict[str, Any]]) -> None:
             line.append(" " + " ".join((e["after"] or "").split()[:6]) + " …")
             line.append(f"  [{_short_source(e['source'])}]", style="dim")
             console.print(line)
+
+
+@main.command()
+@db_option
+@click.option("--threshold", type=float, default=None, help="Merge score needed (default 0.55).")
+@click.option("--window-days", type=int, default=None, help="Days apart two reports of one occurrence may be (default 10).")
+def resolve(db: str | None, threshold: float | None, window_days: int | None) -> None:
+    """Recompute the cross-document view: near-duplicate origins, entity links, resolved events, registry links.
+
+    `orewire ingest` does this after every run; run it alone after `orewire merges` decisions or to try
+    other settings. Decisions people made (split, join) are kept.
+    """
+    from .resolve import resolve_store
+    from .resolve.events import THRESHOLD, WINDOW_DAYS
+    from .store import open_store
+
+    settings = load_settings(db=db)
+    try:
+        with open_store(settings.db) as store:
+            report = resolve_store(store, threshold if threshold is not None else THRESHOLD,
+                                   window_days if window_days is not None else WINDOW_DAYS)
+    except OrewireError as exc:
+        _fail(exc)
+        return
+    click.echo(report.summary())
+    for note in report.notes or []:
+        click.echo(f"note: {note}", err=True)
+
+
+@main.group()
+def merges() -> None:
+    """Explain and correct cross-document merges (every merge can be explained and undone)."""
+
+
+@merges.command("explain")
+@click.argument("event_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def merges_explain(event_id: str, db: str | None, fmt: str) -> None:
+    """Why resolved event EVENT_ID (or the one holding member event EVENT_ID) holds what it holds."""
+    from .query import explain_cluster
+
+    found = _read(lambda store: explain_cluster(store, event_id), db)
+    if found is None:
+        raise click.ClickException(f"No resolved or member event id starts with '{event_id}'. List them: orewire events")
+    if fmt == "json":
+        click.echo(to_json(found))
+        return
+    console = _console()
+    console.print(f"[bold]resolved event {found['id']}[/bold]: {len(found['members'])} member events")
+    for m in found["members"]:
+        console.print(f"  {m['id'][:12]}  {m['doc']}  {m['status'] or '-'}  {m['occurred'] or '?'}  "
+                      f"{_short_source(m['source'])}\n      “{' '.join(m['quote'].split())[:140]}”", highlight=False)
+    for m in found["merges"]:
+        console.print(f"  merged {m['event_a'][:12]} + {m['event_b'][:12]}  score {m['score']}: {'; '.join(m['reasons'])}",
+                      highlight=False)
+    for o in found["overrides"]:
+        console.print(f"  decision: {o['decision']} {o['event_a'][:12]} / {o['event_b'][:12]}  {o['note'] or ''}", highlight=False)
+    if len(found["members"]) > 1:
+        console.print("Undo: orewire merges split MEMBER_EVENT_ID", style="dim")
+
+
+@merges.command("split")
+@click.argument("event_id")
+@click.option("--from", "other", default=None, help="Split only from this member event (default: from all others).")
+@click.option("--note", default=None, help="Why (kept with the decision).")
+@db_option
+def merges_split(event_id: str, other: str | None, note: str | None, db: str | None) -> None:
+    """Take member event EVENT_ID out of its resolved event, for good (kept across re-resolution)."""
+    _decide(db, event_id, other, "split", note)
+
+
+@merges.command("join")
+@click.argument("event_id")
+@click.argument("other")
+@click.option("--note", default=None, help="Why (kept with the decision).")
+@db_option
+def merges_join(event_id: str, other: str, note: str | None, db: str | None) -> None:
+    """Always treat member events EVENT_ID and OTHER as one occurrence."""
+    _decide(db, event_id, other, "join", note)
+
+
+def _decide(db: str | None, event_id: str, other: str | None, decision: str, note: str | None) -> None:
+    from .query import cluster_members
+    from .resolve import resolve_store
+    from .store import open_store
+
+    settings = load_settings(db=db)
+    try:
+        with open_store(settings.db) as store:
+            found = cluster_members(store, event_id)
+            if found is None:
+                raise click.ClickException(f"'{event_id}' is not one member event id (see: orewire merges explain ID).")
+            full, members = found
+            if other is not None:
+                target = cluster_members(store, other)
+                if target is None:
+                    raise click.ClickException(f"'{other}' is not one member event id.")
+                partners = [target[0]]
+            else:
+                partners = [m for m in members if m != full]
+            for partner in partners:
+                store.add_override(full, partner, decision, note)
+            report = resolve_store(store)
+    except OrewireError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{decision}: {full[:12]} / {len(partners)} event(s) recorded; {report.summary()}")
+
+
+@main.command()
+@db_option
+@click.option("--commodity", required=True, help="Lexicon id or name, e.g. antimony.")
+@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None, help="The day asked about (default today).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def measures(db: str | None, commodity: str, as_of: datetime | None, fmt: str) -> None:
+    """Export controls on a commodity in force on a day, and what had been reported by then (registry and news)."""
+    from .analysis import commodity_id, measures_as_of
+
+    day = as_of.date() if as_of else date.today()
+    try:
+        answer = _with_optional_store(db, lambda store: measures_as_of(store, commodity_id(commodity), day))
+    except OrewireError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        click.echo(to_json(answer))
+        return
+    console = _console()
+    console.print(f"[bold]{answer['commodity']} on {day}: {len(answer['in_force'])} in force[/bold]")
+    for m in answer["in_force"]:
+        console.print(f"  [green]in force[/green]  {_measure_label(m)}", highlight=False)
+    console.print("[bold]reported by then[/bold]")
+    for m in answer["reported"]["registry"]:
+        console.print(f"  {m['state']:<10} {_measure_label(m)}", highlight=False)
+    for n in answer["reported"]["news"]:
+        console.print(f"  news       {n['occurred'] or n['first_reported']}  {n['status'] or '-'}  {', '.join(n['actors'])}  "
+                      f"{', '.join(n['commodities'])}  {n['n_sources']} sources"
+                      + (f"  -> {', '.join(n['measures'])}" if n["measures"] else ""), highlight=False)
+    for note in answer["notes"]:
+        console.print(f"note: {note}", style="dim")
+
+
+def _measure_label(m: dict[str, Any]) -> str:
+    if m["basis"] == "news":
+        return f"news report {m['cluster_id'][:12]}  {m['country']}  {', '.join(m['commodities'])}  since {m['occurred']}"
+    dates = f"announced {m['announced']}, effective {m['effective'] or '?'}"
+    if m["suspended_from"]:
+        dates += f", suspended {m['suspended_from']} to {m['suspended_until'] or '?'}"
+    return f"{m['measure_id']}  {m['kind']}  scope: {m['scope']}  ({dates})"
+
+
+@main.command()
+@click.argument("commodity")
+@db_option
+@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None, help="The day asked about (default today).")
+@click.option("--stage", default=None, help="Which USGS table when there are several: mine, refinery, smelter ...")
+@click.option("--basis", type=click.Choice(["all", "registry"]), default="all", show_default=True,
+              help="Count controls from the registry and the news, or the registry only.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def exposure(commodity: str, db: str | None, as_of: datetime | None, stage: str | None, basis: str, fmt: str) -> None:
+    """World production of COMMODITY by country (USGS), its concentration, and the share under export controls."""
+    from .analysis import commodity_id, exposure as run_exposure
+
+    day = as_of.date() if as_of else date.today()
+    try:
+        answer = _with_optional_store(db, lambda store: run_exposure(store, commodity_id(commodity), day, stage, basis))
+    except OrewireError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        click.echo(to_json(answer))
+        return
+    console = _console()
+    src = answer.get("source") or {}
+    console.print(f"[bold]{answer['commodity']} on {day}[/bold]  controlled_share "
+                  f"[bold]{answer['controlled_share'] if answer['controlled_share'] is not None else 'n/a'}[/bold]  "
+                  + (f"HHI {answer['concentration']['hhi_points']}  ({src['dataset']}, {src['type']}, {src['year']}, {src['unit']})"
+                     if src else ""), highlight=False)
+    rows = [{"country": r["iso3"], "name": r["country"], "value": f"{r['value']:,.0f}", "share": f"{r['share']:.1%}",
+             "controlled": "yes" if r["controlled"] else ""} for r in answer["production"]]
+    if rows:
+        console.print(render_table(rows, ["country", "name", "value", "share", "controlled"]))
+    for c in answer["controls_in_force"]:
+        console.print(f"  control in force: {_measure_label(c)}", highlight=False)
+    for note in answer["notes"]:
+        console.print(f"note: {note}", style="dim")
+
+
+@main.command()
+@db_option
+@format_option()
+@click.option("--commodity", help="Lexicon id, e.g. antimony.")
+@click.option("--country", help="ISO3 among actors or counterparts.")
+@click.option("--entity", help="An organisation or person (id, name or acronym).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="On or after this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="On or before this date.")
+@click.option("--limit", type=int, help="At most this many.")
+def timeline(db: str | None, fmt: str, commodity: str | None, country: str | None, entity: str | None,
+             since: datetime | None, until: datetime | None, limit: int | None) -> None:
+    """Resolved events in date order (oldest first) for a commodity, country or entity, with their sources."""
+    from .query import EventFilter, list_resolved_events
+
+    flt = EventFilter(commodity=commodity, country=country, entity=entity, since=since.date() if since else None,
+                      until=until.date() if until else None, limit=limit, ascending=True)
+    rows = _read(lambda store: list_resolved_events(store, flt), db)
+    if fmt != "table":
+        _emit_events(rows, fmt)
+        return
+    console = _console()
+    for r in rows:
+        names = r.get("names") or {}
+        console.print(f"[bold]{r['occurred'] or r['first_reported'] or '?'}[/bold]  [cyan]{r['type']}[/cyan] "
+                      f"{r['status'] or ''}{' (denied)' if r['polarity'] == 'denied' else ''}  "
+                      f"{', '.join(names.get(a, a) for a in r['actors']) or '-'} -> "
+                      f"{', '.join(names.get(a, a) for a in r['counterparts']) or '-'}  {', '.join(r['commodities'])}  "
+                      f"[green]{r['n_sources']} sources / {r['n_origins']} origins[/green]"
+                      + (f"  registry {', '.join(r['measures'])}" if r["measures"] else ""), highlight=False)
+        for source in sorted({(e["published"] or date.min, e["url"] or e["source"]) for e in r["evidence"]}):
+            console.print(f"      {source[0] if source[0] != date.min else '?'}  {_short_source(source[1])}", style="dim",
+                          highlight=False)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of stdout.")
+def graph(db: str | None, fmt: str, output: str | None) -> None:
+    """Entities and resolved events as a knowledge graph (GraphML for Gephi/Neo4j, node-link JSON for networkx)."""
+    from .graph import build_graph, to_graphml, to_json as graph_json
+    from .query import graph_rows
+
+    data = build_graph(_read(graph_rows, db))
+    text = to_graphml(data) if fmt == "graphml" else graph_json(data)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(data['nodes'])} nodes and {len(data['links'])} edges to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _with_optional_store(db: str | None, fn: Any) -> Any:
+    """Run ``fn`` with the database when it exists, else with None (reference data only)."""
+    from .store import open_store
+
+    settings = load_settings(db=db)
+    if settings.db != ":memory:" and not Path(settings.db).exists():
+        return fn(None)
+    with open_store(settings.db, read_only=True) as store:
+        return fn(store)
 
 
 @main.command()

@@ -25,6 +25,7 @@ __all__ = [
     "Event",
     "EventType",
     "Evidence",
+    "Measure",
     "Mention",
     "Quarantined",
     "RawDocument",
@@ -63,6 +64,8 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value]
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, _DictMixin):
+        return value.to_dict()
     return value
 
 
@@ -280,3 +283,51 @@ class Event(_DictMixin):
     amount_usd: float | None = None
     occurred: date | None = None
     evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Measure(_DictMixin):
+    """A government measure from a reference registry (e.g. a MOFCOM export-control announcement).
+
+    id: the registry's id (``CN-MOFCOM-GAC-2024-33``). issuer: who issued it. number: the announcement's number.
+    kind: the registry's measure type ("dual-use export licensing", "suspension" ...).
+    is_control: whether it restricts exports (a suspension act or a trading licence list does not).
+    scope: destinations it applies to ("all destinations", "United States").
+    commodities: lexicon ids it covers. covers_all_dual_use: it applies to every dual-use listed item.
+    announced, effective: when it was published and when it applies (None when not known).
+    suspended_from, suspended_until: a suspension's window (until None = open-ended).
+    lifted_on: when it was withdrawn for good.
+    status: the registry's own status text. notes, sources: why, and where it was read.
+    """
+
+    id: str
+    issuer: str
+    title: str
+    kind: str
+    is_control: bool
+    scope: str
+    commodities: tuple[str, ...]
+    announced: date | None
+    effective: date | None
+    covers_all_dual_use: bool = False
+    suspended_from: date | None = None
+    suspended_until: date | None = None
+    lifted_on: date | None = None
+    status: str = ""
+    notes: str = ""
+    sources: tuple[str, ...] = ()
+    unverified: str = ""
+    country: str = ""
+    number: int | None = None
+
+    def state_on(self, day: date) -> str | None:
+        """``announced``, ``in_force``, ``suspended`` or ``lifted`` on ``day``; None before it was announced."""
+        if self.announced is None or day < self.announced:
+            return None
+        if self.lifted_on and day >= self.lifted_on:
+            return "lifted"
+        if self.suspended_from and day >= self.suspended_from and (self.suspended_until is None or day < self.suspended_until):
+            return "suspended"
+        if self.effective and day >= self.effective:
+            return "in_force"
+        return "announced"

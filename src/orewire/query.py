@@ -97,6 +97,7 @@ class EventFilter:
 
     type: event type (EXPORT_CONTROL ...). commodity: lexicon id. country: ISO3 among actors or counterparts.
     since, until: the event's date bounds (inclusive). polarity: asserted or denied.
+    entity: an organisation or person id (``org:us strategic metals``) or name, resolved to its canonical id.
     """
 
     type: str | None = None
@@ -106,10 +107,12 @@ class EventFilter:
     until: date | None = None
     polarity: str | None = None
     limit: int | None = None
+    entity: str | None = None
+    ascending: bool = False
 
 
 def list_events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-    """Events matching ``flt`` with their evidence (quote, article, source, offsets), newest first."""
+    """Per-document events matching ``flt`` with their evidence (quote, article, source, offsets), newest first."""
     where, params = _conditions([
         ("e.type = ?", flt.type.upper() if flt.type else None),
         ("list_contains(CAST(e.commodities AS VARCHAR[]), ?)", flt.commodity),
@@ -147,3 +150,152 @@ def _attach_evidence(store: Store, events: list[dict[str, Any]]) -> None:
         by_event.setdefault(row.pop("event_id"), []).append(row)
     for ev in events:
         ev["evidence"] = by_event.get(ev["id"], [])
+
+
+# -- cross-document (resolved) events --------------------------------------------------------------
+
+_MEASURES_OF_R = ("coalesce((SELECT list(DISTINCT l.measure_id ORDER BY l.measure_id) FROM measure_links l "
+                  "WHERE l.cluster_id = r.id), []) AS measures")
+RESOLVED_COLUMNS = ("id, type, subtype, actors, counterparts, commodities, status, polarity, speaker, amount_usd, occurred, "
+                    "first_reported, last_reported, n_events, n_sources, n_origins, names")
+
+
+def canonical_entity(store: Store, entity: str) -> str:
+    """The canonical id for an entity id or a name (``USSM`` -> ``org:us strategic metals``); ISO3 as it is."""
+    if len(entity) == 3 and entity.isupper():
+        return entity
+    wanted = entity.lower()
+    candidates = [wanted] if wanted.startswith(("org:", "person:")) else [f"org:{wanted}", f"person:{wanted}"]
+    row = store.con.execute("SELECT canonical_id FROM entity_links WHERE entity_id IN (SELECT unnest(?)) LIMIT 1",
+                            [candidates]).fetchone()
+    if row:
+        return str(row[0])
+    row = store.con.execute("SELECT l.canonical_id FROM entities e JOIN entity_links l ON l.entity_id = e.id "
+                            "WHERE lower(e.name) = ? OR list_contains(CAST(e.aliases AS VARCHAR[]), ?) LIMIT 1",
+                            [wanted, entity]).fetchone()
+    return str(row[0]) if row else candidates[0]
+
+
+def list_resolved_events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Events resolved across documents, each with every source's evidence, newest first (or oldest, ``ascending``).
+
+    A resolved event carries the number of articles that report it (``n_sources``) and of
+    independent origins among them (``n_origins``: syndicated copies count once), the registry
+    measures it reports (``measures``), and ``evidence``: quote, article id, source and URL per mention.
+    """
+    entity = canonical_entity(store, flt.entity) if flt.entity else None
+    where, params = _conditions([
+        ("r.type = ?", flt.type.upper() if flt.type else None),
+        ("list_contains(CAST(r.commodities AS VARCHAR[]), ?)", flt.commodity),
+        ("(list_contains(CAST(r.actors AS VARCHAR[]), ?) OR list_contains(CAST(r.counterparts AS VARCHAR[]), ?))",
+         [flt.country.upper()] * 2 if flt.country else None),
+        ("(list_contains(CAST(r.actors AS VARCHAR[]), ?) OR list_contains(CAST(r.counterparts AS VARCHAR[]), ?))",
+         [entity] * 2 if entity else None),
+        ("coalesce(r.occurred, r.first_reported) >= ?", flt.since),
+        ("coalesce(r.occurred, r.first_reported) <= ?", flt.until),
+        ("r.polarity = ?", flt.polarity),
+    ])
+    order = "ASC" if flt.ascending else "DESC"
+    sql = (f"SELECT {', '.join('r.' + c.strip() for c in RESOLVED_COLUMNS.split(','))}, {_MEASURES_OF_R} "
+           "FROM resolved_events r")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY coalesce(r.occurred, r.first_reported) {order} NULLS LAST, r.n_origins DESC, r.type, r.id"
+    if flt.limit:
+        sql += f" LIMIT {int(flt.limit)}"
+    events = _dicts(store, sql, params)
+    for ev in events:
+        for key in ("actors", "counterparts", "commodities", "names"):
+            ev[key] = json.loads(ev[key]) if isinstance(ev[key], str) else ev[key]
+    _attach_cluster_evidence(store, events)
+    return events
+
+
+def _attach_cluster_evidence(store: Store, events: list[dict[str, Any]]) -> None:
+    if not events:
+        return
+    rows = _dicts(store, "SELECT c.cluster_id, v.quote, v.article_id, a.source, a.url, a.title, a.published, e.doc, "
+                         "o.origin_id, v.event_id, v.start_char, v.end_char, "
+                         "substr(a.text, greatest(1, v.start_char - 79), least(v.start_char, 80)) AS before, "
+                         "substr(a.text, v.end_char + 1, 80) AS after "
+                         "FROM event_clusters c JOIN evidence v ON v.event_id = c.event_id JOIN events e ON e.id = c.event_id "
+                         "JOIN articles a ON a.id = v.article_id LEFT JOIN article_origins o ON o.article_id = a.id "
+                         "WHERE c.cluster_id IN (SELECT unnest(?)) "
+                         "ORDER BY c.cluster_id, a.published NULLS LAST, a.source, v.start_char", [[e["id"] for e in events]])
+    by_cluster: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_cluster.setdefault(row.pop("cluster_id"), []).append(row)
+    for ev in events:
+        ev["evidence"] = by_cluster.get(ev["id"], [])
+
+
+def explain_cluster(store: Store, id_prefix: str) -> dict[str, Any] | None:
+    """Why a resolved event holds what it holds: its member events and the merges (with reasons) that joined them.
+
+    ``id_prefix`` may be a resolved event id or one of its member event ids.
+    """
+    row = store.con.execute("SELECT cluster_id FROM event_clusters WHERE cluster_id LIKE ? OR event_id LIKE ? LIMIT 1",
+                            [id_prefix + "%", id_prefix + "%"]).fetchone()
+    if not row:
+        return None
+    cluster = str(row[0])
+    members = _dicts(store, "SELECT e.id, e.doc, e.type, e.status, e.polarity, e.occurred, e.actors, e.commodities, "
+                            "min(a.published) AS reported, first(v.quote ORDER BY v.start_char) AS quote, "
+                            "first(a.source) AS source "
+                            "FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN evidence v ON v.event_id = e.id "
+                            "JOIN articles a ON a.id = v.article_id WHERE c.cluster_id = ? GROUP BY ALL ORDER BY reported, e.id",
+                     [cluster])
+    merges = _dicts(store, "SELECT event_a, event_b, score, reasons FROM event_merges WHERE cluster_id = ? ORDER BY score DESC",
+                    [cluster])
+    for m in merges:
+        m["reasons"] = json.loads(m["reasons"]) if isinstance(m["reasons"], str) else m["reasons"]
+    for m in members:
+        for key in ("actors", "commodities"):
+            m[key] = json.loads(m[key]) if isinstance(m[key], str) else m[key]
+    overrides = _dicts(store, "SELECT event_a, event_b, decision, note, created_at FROM merge_overrides "
+                              "WHERE event_a IN (SELECT unnest(?)) OR event_b IN (SELECT unnest(?))",
+                       [[m["id"] for m in members]] * 2)
+    return {"id": cluster, "members": members, "merges": merges, "overrides": overrides}
+
+
+def cluster_members(store: Store, event_id_prefix: str) -> tuple[str, list[str]] | None:
+    """The member event ids of the resolved event holding ``event_id_prefix`` (an event id), and its full id."""
+    row = store.con.execute("SELECT event_id, cluster_id FROM event_clusters WHERE event_id LIKE ? LIMIT 2",
+                            [event_id_prefix + "%"]).fetchall()
+    if len(row) != 1:
+        return None
+    event_id, cluster = row[0]
+    members = [r[0] for r in store.con.execute("SELECT event_id FROM event_clusters WHERE cluster_id = ? ORDER BY event_id",
+                                                [cluster]).fetchall()]
+    return str(event_id), members
+
+
+def export_control_reports(store: Store, commodities: list[str], until: date | None) -> list[dict[str, Any]]:
+    """Resolved EXPORT_CONTROL events on any of ``commodities`` first reported by ``until``, oldest first."""
+    flt_rows = _dicts(store, "SELECT r.id, r.status, r.polarity, r.actors, r.counterparts, r.commodities, r.occurred, "
+                             f"r.first_reported, r.n_sources, r.n_origins, {_MEASURES_OF_R} "
+                             "FROM resolved_events r WHERE r.type = 'EXPORT_CONTROL' "
+                             "AND len(list_intersect(CAST(r.commodities AS VARCHAR[]), ?)) > 0 "
+                             "AND (? IS NULL OR coalesce(r.first_reported, r.occurred) <= ?) "
+                             "ORDER BY coalesce(r.occurred, r.first_reported), r.id",
+                      [commodities, until, until])
+    for row in flt_rows:
+        for key in ("actors", "counterparts", "commodities"):
+            row[key] = json.loads(row[key]) if isinstance(row[key], str) else row[key]
+        row["measures"] = sorted(row["measures"])
+    return flt_rows
+
+
+def graph_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """What the knowledge graph is built from: resolved events, entities (canonical), measure links."""
+    events = _dicts(store, f"SELECT {RESOLVED_COLUMNS} FROM resolved_events ORDER BY id", [])
+    for ev in events:
+        for key in ("actors", "counterparts", "commodities", "names"):
+            ev[key] = json.loads(ev[key]) if isinstance(ev[key], str) else ev[key]
+    entities = _dicts(store, "SELECT e.id, e.kind, e.name, e.attrs FROM entities e "
+                             "LEFT JOIN entity_links l ON l.entity_id = e.id WHERE l.entity_id IS NULL OR l.canonical_id = e.id "
+                             "ORDER BY e.id", [])
+    for ent in entities:
+        ent["attrs"] = json.loads(ent["attrs"]) if isinstance(ent["attrs"], str) else (ent["attrs"] or {})
+    links = _dicts(store, "SELECT cluster_id, measure_id, score, reason FROM measure_links ORDER BY cluster_id, measure_id", [])
+    return {"events": events, "entities": entities, "measure_links": links}

@@ -47,6 +47,7 @@ class IngestReport:
     events: int = 0
     seconds: float = 0.0
     quarantine: list[Quarantined] = field(default_factory=list)
+    resolution: Any = None
 
     @property
     def rate(self) -> float:
@@ -89,6 +90,7 @@ def clean_pipeline(html_extractor: str, extract: bool = False) -> Pipeline:
 
 
 def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_at: datetime | None = None, extract: bool = True,
+           resolve: bool = True,
            on_batch: Callable[[IngestReport], None] | None = None,
            on_quarantine: Callable[[Quarantined], None] | None = None) -> IngestReport:
     """Ingest ``targets`` into ``store`` and return the report (see module docstring)."""
@@ -141,6 +143,10 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
     finally:
         report.seconds = time.perf_counter() - started
         store.finish_run(report.run_id, report.counts(), report.seconds, status)
+    if extract and resolve:
+        from .resolve import resolve_store
+
+        report.resolution = resolve_store(store)  # cross-document view over everything stored, this run included
     return report
 
 

@@ -50,8 +50,8 @@ def test_folder_and_glob(tmp_path, sample_dir, settings):
     shutil.copytree(sample_dir, folder)
     by_folder, _ = _docs([folder], settings)
     by_glob, _ = _docs([str(folder / "*.jsonl"), str(folder / "*.rss")], settings)
-    assert len(by_folder) == 9
-    assert len(by_glob) == 5
+    assert len(by_folder) == 19
+    assert len(by_glob) == 15
 
 
 def test_missing_path_is_quarantined_not_raised(settings):
@@ -64,7 +64,7 @@ def test_every_sample_format_gives_articles(sample_dir, settings, store):
     assert report.rejected == 0
     by_type = dict(store.con.execute(
         "SELECT r.content_type, count(*) FROM articles a JOIN raw_documents r ON r.id = a.raw_id GROUP BY 1").fetchall())
-    assert by_type == {"text": 2, "jsonl-record": 3, "feed-item": 2, "html": 1, "warc-response": 2}
+    assert by_type == {"text": 2, "jsonl-record": 13, "feed-item": 2, "html": 1, "warc-response": 2}
 
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>

@@ -96,3 +96,59 @@ def _dateparser_fallback(value: str) -> date | None:
         return None
     got = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
     return got.date() if got else None
+
+
+_LEADING_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:\([^)]*\))?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-–—:]\s+")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_WEEKDAY = re.compile(r"\b(?:on|last|this|from|since|by)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_MD_NO_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:%|per|million|billion|tonnes?|tons?))", re.I)
+_DM_NO_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?![\s,-]+\d{{4}})", re.I)
+
+
+def mentioned_date(sentence: str, published: date | None) -> date | None:
+    """The day a sentence says something happened, resolved against the article's date.
+
+    "on Monday" is the last Monday on or before publication; "October 8" takes the
+    publication year (the year before when that would lie over a week in the future);
+    full dates are taken as they are. Without a publication date only full dates count.
+    Why: two outlets reporting one shipment on different days still name the same day,
+    and two shipments in one month are told apart by theirs.
+    """
+    sentence = _LEADING_DATELINE.sub("", sentence)
+    found = parse_absolute(sentence)
+    if found or published is None:
+        return found
+    candidates: list[tuple[int, date | None]] = []
+    for m in re.finditer(r"\byesterday\b", sentence, re.I):
+        candidates.append((m.start(), published - timedelta(days=1)))
+    for m in _MD_NO_YEAR.finditer(sentence):
+        if m.group(1)[0].isupper():  # "may 12" is rarely the month
+            candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(1))), m.group(2), published)))
+    for m in _DM_NO_YEAR.finditer(sentence):
+        if m.group(2)[0].isupper():
+            candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(2))), m.group(1), published)))
+    for m in _ON_WEEKDAY.finditer(sentence):
+        back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        candidates.append((m.start(), published - timedelta(days=back)))
+    # The first day named: "shipped on October 8, officials said on Thursday" is about October 8.
+    return next((day for _, day in sorted(candidates, key=lambda c: c[0]) if day), None)
+
+
+def _month_key(name: str) -> str:
+    low = name.lower().rstrip(".")
+    return "sep" if low.startswith("sept") else low[:3]
+
+
+def _in_publication_year(month: int | None, day: str, published: date) -> date | None:
+    if month is None:
+        return None
+    try:
+        got = date(published.year, month, int(day))
+    except ValueError:
+        return None
+    if got > published + timedelta(days=7):
+        try:
+            got = got.replace(year=got.year - 1)
+        except ValueError:
+            return None
+    return got

@@ -7,8 +7,10 @@ extracted as a whole so that an event told in two of its articles is one event.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from ..clean.dates import mentioned_date
 from ..model import Article, Entity, EntityKind, Event, EventType, Evidence, Mention, content_id
 from .entities import Entities, find_entities
 from .events import EXTRACTOR, Found, complete_arguments, merge_events, sentence_events
@@ -86,4 +88,13 @@ def _event(articles: list[Article], f: Found) -> Event:
     eid = content_id(f.type, ",".join(f.actors), ",".join(f.commodities), evidence[0].article_id, str(evidence[0].start), prefix="e")
     return Event(id=eid, type=EventType(f.type), actors=tuple(f.actors), counterparts=tuple(f.counterparts),
                  commodities=tuple(f.commodities), status=f.status, polarity=f.polarity, subtype=f.subtype,
-                 speaker=f.speaker, amount_usd=f.amount_usd, occurred=published, evidence=evidence)
+                 speaker=f.speaker, amount_usd=f.amount_usd, occurred=_occurred(evidence, published), evidence=evidence)
+
+
+def _occurred(evidence: tuple[Evidence, ...], published: date | None) -> date | None:
+    """The first day an evidence sentence names (resolved against publication), else the publication date."""
+    for ev in evidence:
+        found = mentioned_date(ev.quote, published)
+        if found:
+            return found
+    return published

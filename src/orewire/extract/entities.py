@@ -193,8 +193,12 @@ def _is_dateline(text: str, m: Match) -> bool:
 _LEADING_POSSESSOR = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:’s|'s)\s+(?=[A-Z])")
 
 
+_DATELINE_PREFIX = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,})*(?:\s\([^)]*\))?\s*[-–—]\s*")
+
+
 def _clean_org_name(name: str) -> str:
     name = " ".join(name.split())
+    name = _DATELINE_PREFIX.sub("", name)  # "KARACHI - A cargo ...": the dateline is not part of a name
     name = _LEADING_POSSESSOR.sub("", name)
     if name.count("(") != name.count(")"):
         name = name.split(" (")[0].split("(")[0]

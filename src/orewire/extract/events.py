@@ -372,9 +372,19 @@ def _split_roles(text: str, offset: int, trigger_at: int, ents: Entities, countr
     return actors, counterparts
 
 
+_BAN_BY_SUSPENSION = re.compile(r"\b(?:suspen\w*|halt\w*|stop\w*|froze|freez\w*) (?:\w+ ){0,2}(?:exports?|shipments?|sales)\b|"
+                                r"\b(?:exports?|shipments?) (?:\w+ ){0,3}(?:were |was |are |is |been )?(?:suspended|halted|frozen)\b", re.I)
+
+
+_SUSPENDED_MEASURE = re.compile(r"\b(?:suspen\w*|halt\w*|paus\w*) (?:[\w-]+ ){0,6}(?:controls?|curbs|bans?|restrictions|quotas?|"
+                                r"licen[cs]\w*)\b", re.I)
+
+
 def _status(etype: str, text: str) -> str | None:
     if etype == "STATEMENT":
         return None
+    if etype == "EXPORT_CONTROL" and _BAN_BY_SUSPENSION.search(text) and not _SUSPENDED_MEASURE.search(text):
+        return "announced"  # suspending exports imposes a ban; suspending a ban is the other thing
     for status, rx in STATUS_RULES:
         if rx.search(text):
             if status == "interest" and etype not in ("INVESTMENT", "AGREEMENT"):

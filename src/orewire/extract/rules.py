@@ -14,7 +14,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "EXPORT_CONTROL": re.compile(
         r"\bexport (?:controls?|curbs?|bans?|restrictions?|licen[cs]es?|licensing|quotas?|taxe?s?|dut(?:y|ies)|rules|permits?)\b|"
         r"\bban(?:s|ned|ning)? (?:the )?(?:exports?|shipments?)\b|\bbans? on (?:[\w-]+ ){0,4}(?:exports?|shipments?|sales abroad)\b|"
-        r"\bexport bans?\b|\b(?:restrict|curb|limit|halt|suspend|tighten)\w* (?:\w+ ){0,3}exports?\b|"
+        r"\bexport bans?\b|\b(?:restrict|curb|limit|halt|suspen|tighten)\w* (?:\w+ ){0,3}exports?\b|"
         r"\bexports? (?:of [\w\s-]{2,30} )?(?:will be |were |was )?(?:banned|restricted|curbed|suspended|halted)\b|"
         r"\bresume (?:\w+ ){0,2}(?:shipments|exports)\b|\blicensing (?:and|requirements?)\b.*\bexport|"
         r"\b(?:licen[cs]\w*|controls?|restrictions?|curbs?) (?:rules |requirements |regime )?(?:on|for) (?:[\w-]+ ){0,5}exports?\b|"

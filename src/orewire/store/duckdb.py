@@ -114,18 +114,53 @@ class Store:
             "evidence": self._insert_new("evidence", _unique_rows(evidence)),
         }
 
-    def _insert_new(self, table: str, rows: list[tuple[Any, ...]]) -> int:
+    def replace_derived(self, tables: dict[str, list[tuple[Any, ...]]]) -> dict[str, int]:
+        """Replace the rows of recomputed tables (resolution output) in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, rows in tables.items():
+                self.con.execute(f"DELETE FROM {table}")
+                self._insert_all(table, rows)
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"Writing resolution results to {self.path} failed: {exc}", self.path) from exc
+        return {table: len(rows) for table, rows in tables.items()}
+
+    def add_signatures(self, rows: list[tuple[str, bytes]]) -> int:
+        """Store MinHash signatures of articles (a cache: computed once per article)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            count = self._insert_new("article_minhash", rows)
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"Writing signatures to {self.path} failed: {exc}", self.path) from exc
+        return count
+
+    def add_override(self, event_a: str, event_b: str, decision: str, note: str | None) -> None:
+        """Record a person's decision that two events are (join) or are not (split) one occurrence."""
+        a, b = sorted((event_a, event_b))
+        self.con.execute("DELETE FROM merge_overrides WHERE event_a = ? AND event_b = ?", [a, b])
+        self.con.execute("INSERT INTO merge_overrides (event_a, event_b, decision, note) VALUES (?, ?, ?, ?)",
+                         [a, b, decision, note])
+
+    def _insert_all(self, table: str, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
-            return 0
-        known = {r[0] for r in self.con.execute(f"SELECT id FROM {table} WHERE id IN (SELECT unnest(?))",
-                                                 [[row[0] for row in rows]]).fetchall()}
-        rows = [row for row in rows if row[0] not in known]
-        if not rows:
-            return 0
-        # One parameter per column (a list) and unnest: far faster than row-by-row binding.
+            return
         columns = [list(col) for col in zip(*rows)]
         select = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
         self.con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT {select}", columns)
+
+    def _insert_new(self, table: str, rows: list[tuple[Any, ...]]) -> int:
+        if not rows:
+            return 0
+        key = _COLUMNS[table].split(",", 1)[0]
+        known = {r[0] for r in self.con.execute(f"SELECT {key} FROM {table} WHERE {key} IN (SELECT unnest(?))",
+                                                 [[row[0] for row in rows]]).fetchall()}
+        rows = [row for row in rows if row[0] not in known]
+        # One parameter per column (a list) and unnest: far faster than row-by-row binding.
+        self._insert_all(table, rows)
         return len(rows)
 
     def close(self) -> None:
@@ -148,6 +183,14 @@ _COLUMNS = {
     "raw_documents": "id, source, url, content_type, fetched_at, size, body, meta, run_id",
     "articles": "id, raw_id, doc, source, url, title, published, dateline, language, text, fingerprint, position, meta, run_id",
     "quarantine": "id, run_id, source, reason, detail, action",
+    "article_minhash": "article_id, signature",
+    "article_origins": "article_id, origin_id, similarity, relation",
+    "entity_links": "entity_id, canonical_id, reason",
+    "resolved_events": "id, type, subtype, actors, counterparts, commodities, status, polarity, speaker, amount_usd, occurred, "
+                       "first_reported, last_reported, n_events, n_sources, n_origins, names",
+    "event_clusters": "event_id, cluster_id",
+    "event_merges": "cluster_id, event_a, event_b, score, reasons",
+    "measure_links": "cluster_id, measure_id, score, reason",
 }
 
 

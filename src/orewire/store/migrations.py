@@ -121,7 +121,64 @@ def m0002_extraction(con: Any) -> None:
     con.execute("CREATE INDEX evidence_event ON evidence (event_id)")
 
 
+def m0003_resolution(con: Any) -> None:
+    """Cross-document resolution: syndication origins, entity links, event clusters, merges, overrides, measure links.
+
+    Everything but ``merge_overrides`` (decisions people made) is recomputed by ``orewire resolve``.
+    """
+    con.execute("CREATE TABLE article_minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)")
+    con.execute("""
+        CREATE TABLE article_origins (
+            article_id VARCHAR PRIMARY KEY,
+            origin_id VARCHAR NOT NULL,         -- the earliest article of its near-duplicate group
+            similarity DOUBLE,                  -- estimated Jaccard of word 5-grams with the origin
+            relation VARCHAR NOT NULL           -- origin | copy | rewrite
+        )""")
+    con.execute("CREATE TABLE entity_links (entity_id VARCHAR PRIMARY KEY, canonical_id VARCHAR NOT NULL, reason VARCHAR)")
+    con.execute("""
+        CREATE TABLE resolved_events (
+            id VARCHAR PRIMARY KEY,             -- content hash of the member event ids
+            type VARCHAR NOT NULL,
+            subtype VARCHAR,
+            actors JSON,                        -- canonical entity ids (ISO3 for states)
+            counterparts JSON,
+            commodities JSON,
+            status VARCHAR,
+            polarity VARCHAR NOT NULL,
+            speaker VARCHAR,
+            amount_usd DOUBLE,
+            occurred DATE,                      -- the earliest date a source gives for it
+            first_reported DATE,
+            last_reported DATE,
+            n_events INTEGER NOT NULL,
+            n_sources INTEGER NOT NULL,         -- distinct articles
+            n_origins INTEGER NOT NULL,         -- distinct near-duplicate groups among them
+            names JSON                          -- entity id -> display name
+        )""")
+    con.execute("CREATE TABLE event_clusters (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL)")
+    con.execute("""
+        CREATE TABLE event_merges (
+            cluster_id VARCHAR NOT NULL,
+            event_a VARCHAR NOT NULL,
+            event_b VARCHAR NOT NULL,
+            score DOUBLE,
+            reasons JSON                        -- why these two: shared fields, or a person's decision
+        )""")
+    con.execute("""
+        CREATE TABLE merge_overrides (
+            event_a VARCHAR NOT NULL,
+            event_b VARCHAR NOT NULL,
+            decision VARCHAR NOT NULL,          -- split (never merge) | join (always merge)
+            note VARCHAR,
+            created_at TIMESTAMPTZ DEFAULT current_timestamp,
+            PRIMARY KEY (event_a, event_b)
+        )""")
+    con.execute("CREATE TABLE measure_links (cluster_id VARCHAR NOT NULL, measure_id VARCHAR NOT NULL, score DOUBLE, reason VARCHAR)")
+    con.execute("CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", m0001_initial),
     ("0002_extraction", m0002_extraction),
+    ("0003_resolution", m0003_resolution),
 ]

@@ -1,0 +1,165 @@
+"""Questions over time: which measures were in force on a day, and how much world supply they cover.
+
+Two kinds of knowledge meet here: the reference registry (measures with their dates and
+lifecycle, shipped in the package) and what the news says (resolved EXPORT_CONTROL events in
+the database, when there is one). Each answer says which basis every item rests on.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .model import Measure
+from .query import export_control_reports
+from .reference import (REGISTRY_STATUS_AS_OF, concentration, dual_use_listed, load_measures, measure_covers,
+                        production_table, same_supply_group, usgs_names)
+from .store import Store
+
+NEWS_CONTROL_STATUSES = {"announced", "completed", None}
+"""Statuses of a news-reported export control that mean it was imposed (not planned, suspended or lifted)."""
+
+
+def _measure_view(m: Measure, day: date, commodity: str) -> dict[str, Any]:
+    state = m.state_on(day)
+    view: dict[str, Any] = {
+        "measure_id": m.id, "basis": "registry", "issuer": m.issuer, "country": m.country, "title": m.title,
+        "kind": m.kind, "is_control": m.is_control, "scope": m.scope, "state": state,
+        "commodities": [c for c in m.commodities if same_supply_group(c, commodity)] or list(m.commodities),
+        "covers_all_dual_use_items": m.covers_all_dual_use,
+        "announced": m.announced, "effective": m.effective,
+        "suspended_from": m.suspended_from, "suspended_until": m.suspended_until,
+        "registry_status": m.status, "notes": m.notes, "sources": list(m.sources),
+    }
+    if m.suspended_until and day >= m.suspended_until:
+        view["notes"] = (m.notes + " " if m.notes else "") + (
+            f"The suspension window ended on {m.suspended_until}; whether it was extended is not in the registry.")
+    return view
+
+
+def measures_as_of(store: Store | None, commodity: str, as_of: date) -> dict[str, Any]:
+    """What was in force on ``as_of`` for ``commodity``, and everything reported by then (registry and news).
+
+    ``in_force``: registry controls in force that day, and news-reported controls imposed by then
+    that no registry measure accounts for and no later report suspended or lifted.
+    ``reported``: every registry measure announced by then, in its state that day (announced,
+    in_force, suspended, lifted), and every news report of an export control by then.
+    """
+    _check_commodity(commodity)
+    listed = dual_use_listed(as_of)
+    relevant = [m for m in load_measures() if measure_covers(m, commodity, listed)]
+    reported = [_measure_view(m, as_of, commodity) for m in relevant if m.state_on(as_of) is not None]
+    in_force = [v for v in reported if v["is_control"] and v["state"] == "in_force"]
+    news = _news_reports(store, commodity, as_of)
+    in_force += [n for n in _news_in_force(news, as_of) if not n["measures"]]
+    notes = []
+    if as_of > REGISTRY_STATUS_AS_OF:
+        notes.append(f"Registry statuses were read in November 2025; changes after {REGISTRY_STATUS_AS_OF} are not in it.")
+    if store is None:
+        notes.append("No database: registry only. Ingest news with 'orewire ingest' to add what was reported.")
+    return {
+        "commodity": commodity, "as_of": as_of,
+        "in_force": in_force,
+        "reported": {"registry": reported, "news": news},
+        "notes": notes,
+    }
+
+
+def _news_reports(store: Store | None, commodity: str, as_of: date | None) -> list[dict[str, Any]]:
+    if store is None:
+        return []
+    group = [c for c in _known_commodities() if same_supply_group(c, commodity)]
+    out = []
+    for row in export_control_reports(store, group, as_of):
+        out.append({"cluster_id": row["id"], "basis": "news", "country": next((a for a in row["actors"] if _is_state(a)), None),
+                    "actors": row["actors"], "counterparts": row["counterparts"], "commodities": row["commodities"],
+                    "status": row["status"], "polarity": row["polarity"], "occurred": row["occurred"],
+                    "first_reported": row["first_reported"], "n_sources": row["n_sources"], "n_origins": row["n_origins"],
+                    "measures": row["measures"]})
+    return out
+
+
+def _news_in_force(news: list[dict[str, Any]], as_of: date) -> list[dict[str, Any]]:
+    """News controls imposed on or before ``as_of`` and not suspended or lifted since, by the same state."""
+    out = []
+    for n in news:
+        day = n["occurred"] or n["first_reported"]
+        if n["polarity"] != "asserted" or n["status"] not in NEWS_CONTROL_STATUSES or n["country"] is None or day is None:
+            continue
+        if day > as_of:
+            continue
+        undone = any(o["country"] == n["country"] and o["status"] in ("suspended", "lifted") and o["polarity"] == "asserted"
+                     and (o["occurred"] or o["first_reported"]) and day < (o["occurred"] or o["first_reported"]) <= as_of
+                     and set(o["commodities"]) & set(n["commodities"]) for o in news)
+        if not undone:
+            out.append({**n, "state": "in_force (reported)"})
+    return out
+
+
+def exposure(store: Store | None, commodity: str, as_of: date | None = None, stage: str | None = None,
+             basis: str = "all") -> dict[str, Any]:
+    """World production of ``commodity`` by country (USGS), its concentration, and the share under export controls.
+
+    ``controlled_share``: the share of world production from countries that had an export control
+    on the commodity in force on ``as_of`` (today when None). ``basis``: ``registry`` counts only the
+    reference registry; ``all`` adds controls reported in the news (see ``measures_as_of``).
+    """
+    day = as_of or date.today()
+    _check_commodity(commodity)
+    table = production_table(commodity, day, stage)
+    answer = measures_as_of(store, commodity, day)
+    controls = [c for c in answer["in_force"] if basis == "all" or c["basis"] == "registry"]
+    controlled = sorted({c["country"] for c in controls if c.get("country")})
+    notes = list(answer["notes"])
+    if table is None:
+        notes.append(f"USGS gives no production by country for {commodity}"
+                     + (f" at stage '{stage}'" if stage else "") + " (e.g. germanium is withheld).")
+        return {"commodity": commodity, "as_of": day, "production": [], "controlled_share": None,
+                "controlled_countries": controlled, "controls_in_force": controls, "notes": notes}
+    production = [{**row, "share": round(row["share"], 4), "controlled": row["iso3"] in controlled} for row in table.rows]
+    share = round(sum(r["share"] for r in production if r["controlled"]), 4)
+    if table.world_qualifier:
+        notes.append(f"The USGS world total is qualified '{table.world_qualifier}': shares are bounds.")
+    notes.append("HHI covers the separately listed countries only, so it is a lower bound.")
+    return {
+        "commodity": commodity, "as_of": day,
+        "source": {"dataset": f"USGS Mineral Commodity Summaries ({table.edition})", "commodity": table.usgs_commodity,
+                   "type": table.type, "year": table.year, "unit": table.unit, "world_total": table.world_total,
+                   "world_qualifier": table.world_qualifier or None},
+        "production": production,
+        "concentration": concentration(table),
+        "controlled_share": share,
+        "controlled_countries": controlled,
+        "controls_in_force": controls,
+        "basis": basis,
+        "notes": notes,
+    }
+
+
+def _is_state(value: str) -> bool:
+    return len(value) == 3 and value.isupper()
+
+
+def _known_commodities() -> list[str]:
+    from .extract.gazetteer import commodity_forms
+
+    return sorted(set(commodity_forms().values()) | set(usgs_names()))
+
+
+def commodity_id(value: str) -> str:
+    """The lexicon id for a commodity id or name ("antimony", "Rare earths", "NdPr"); ConfigError when unknown."""
+    from .errors import ConfigError
+    from .extract.gazetteer import commodity_forms
+
+    known = _known_commodities()
+    if value in known:
+        return value
+    forms = {k.lower(): v for k, v in commodity_forms().items()}
+    found = forms.get(value.lower()) or forms.get(value.lower().replace("_", " "))
+    if found:
+        return found
+    raise ConfigError(f"Unknown commodity '{value}'. Use a lexicon id such as antimony, gallium, rare_earths or copper "
+                      "(the list: orewire/data/lexicon/commodities.csv).")
+
+
+def _check_commodity(commodity: str) -> None:
+    commodity_id(commodity)
