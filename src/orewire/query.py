@@ -173,7 +173,16 @@ def canonical_entity(store: Store, entity: str) -> str:
     row = store.con.execute("SELECT l.canonical_id FROM entities e JOIN entity_links l ON l.entity_id = e.id "
                             "WHERE lower(e.name) = ? OR list_contains(CAST(e.aliases AS VARCHAR[]), ?) LIMIT 1",
                             [wanted, entity]).fetchone()
-    return str(row[0]) if row else candidates[0]
+    if row:
+        return str(row[0])
+    from .resolve.entities import name_key  # "U.S. Strategic Metals Inc." finds "US Strategic Metals"
+
+    key = name_key(entity.split(":", 1)[-1])
+    for canonical, name, kind in store.con.execute("SELECT l.canonical_id, e.name, e.kind FROM entities e "
+                                                   "JOIN entity_links l ON l.entity_id = e.id ORDER BY e.id").fetchall():
+        if name_key(name, kind) == key:
+            return str(canonical)
+    return candidates[0]
 
 
 def list_resolved_events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:

@@ -37,3 +37,19 @@ def test_parse_any_handles_metadata_values():
     assert parse_any(datetime(2025, 1, 2, 3)) == date(2025, 1, 2)
     assert parse_any("") is None
     assert parse_any(None) is None
+
+
+def test_mentioned_date_resolves_against_publication():
+    from datetime import date
+
+    from orewire.clean.dates import mentioned_date
+
+    published = date(2025, 11, 8)  # a Saturday
+    assert mentioned_date("BEIJING, Nov 8 - China said on Friday it would suspend the controls it announced on "
+                          "October 9.", published) == date(2025, 11, 7)
+    assert mentioned_date("ISLAMABAD, Oct 9 - Pakistan shipped antimony on October 8, officials said.",
+                          date(2025, 10, 9)) == date(2025, 10, 8)
+    assert mentioned_date("The ban took effect on Dec 30.", date(2025, 1, 2)) == date(2024, 12, 30)
+    assert mentioned_date("Prices may 12 times higher", published) is None
+    assert mentioned_date("No day is named here.", published) is None
+    assert mentioned_date("on 3 March 2024 it began", None) == date(2024, 3, 3)
