@@ -27,6 +27,7 @@ WINDOW_DAYS = 10
 DATED_TOLERANCE_DAYS = 2
 """When both sentences name the day, the days may differ by this much (time zones, 'on Monday' vs the date)."""
 
+TYPE_WINDOW_DAYS = {"PRICE": 1}
 _STATUS_FAMILY = {"planned": {"planned", "interest", "announced"}, "interest": {"planned", "interest", "announced"},
                   "announced": {"announced", "planned", "interest", "completed"}, "completed": {"completed", "announced"},
                   "suspended": {"suspended"}, "lifted": {"lifted"}}
@@ -119,15 +120,15 @@ def conflict(a: EventRecord, b: EventRecord, window_days: int = WINDOW_DAYS) -> 
         return "different types"
     if a.doc is not None and a.doc == b.doc:
         return "same document (extraction already kept them apart)"
-    if a.subtype and b.subtype and a.subtype != b.subtype:
-        return f"statement kinds differ ({a.subtype} vs {b.subtype})"
+    if a.subtype and b.subtype and a.subtype != b.subtype and "DENY" in (a.subtype, b.subtype):
+        return f"a denial and a {b.subtype if a.subtype == 'DENY' else a.subtype} claim"
     if a.polarity != b.polarity:
         return "one asserted, one denied"
     if a.status and b.status and b.status not in _STATUS_FAMILY.get(a.status, {a.status}):
         return f"status {a.status} vs {b.status}"
     gap = _day_gap(a, b)
     if gap is not None:
-        allowed = DATED_TOLERANCE_DAYS if a.dated and b.dated else window_days
+        allowed = DATED_TOLERANCE_DAYS if a.dated and b.dated else _window(a.type, window_days)
         if gap > allowed:
             return f"dates {gap} days apart"
     if a.amount_usd and b.amount_usd and abs(a.amount_usd - b.amount_usd) > 0.05 * max(a.amount_usd, b.amount_usd):
@@ -136,11 +137,18 @@ def conflict(a: EventRecord, b: EventRecord, window_days: int = WINDOW_DAYS) -> 
         return "different quantities"
     if a.commodities and b.commodities and not set(a.commodities) & set(b.commodities):
         return "different commodities"
+    if a.bodies & b.bodies:
+        return None  # the same company or body acts in both: states added from story context do not decide
     if a.states and b.states and not a.states & b.states:
         return "different states"
     if a.counterpart_states and b.counterpart_states and not a.counterpart_states & b.counterpart_states:
         return "different counterpart states"
     return None
+
+
+def _window(event_type: str, window_days: int) -> int:
+    """Days apart two reports of one occurrence may be: a price move is a day's news."""
+    return min(window_days, TYPE_WINDOW_DAYS.get(event_type, window_days))
 
 
 def _day_gap(a: EventRecord, b: EventRecord) -> int | None:
@@ -149,10 +157,13 @@ def _day_gap(a: EventRecord, b: EventRecord) -> int | None:
     return abs((a.occurred - b.occurred).days)
 
 
-def _jaccard(x: set[str] | frozenset[str], y: set[str] | frozenset[str]) -> float | None:
+def _overlap(x: set[str] | frozenset[str], y: set[str] | frozenset[str]) -> float | None:
+    """Shared share of the smaller set: robust to arguments one report adds from its story context."""
     if not x and not y:
         return None
-    return len(x & y) / len(x | y)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
 
 
 def similarity(a: EventRecord, b: EventRecord, window_days: int = WINDOW_DAYS) -> tuple[float, list[str]]:
@@ -161,11 +172,11 @@ def similarity(a: EventRecord, b: EventRecord, window_days: int = WINDOW_DAYS) -
     if a.origins & b.origins:
         score += 0.3
         why.append("syndicated copies of one story")
-    comm = _jaccard(set(a.commodities), set(b.commodities))
+    comm = _overlap(set(a.commodities), set(b.commodities))
     score += 0.2 * (0.5 if comm is None else comm)
     if comm:
         why.append("commodities " + ",".join(sorted(set(a.commodities) & set(b.commodities))))
-    states = _jaccard(a.states | a.counterpart_states, b.states | b.counterpart_states)
+    states = _overlap(a.states | a.counterpart_states, b.states | b.counterpart_states)
     score += 0.2 * (0.5 if states is None else states)
     if states:
         why.append("states " + ",".join(sorted((a.states | a.counterpart_states) & (b.states | b.counterpart_states))))
@@ -179,7 +190,7 @@ def similarity(a: EventRecord, b: EventRecord, window_days: int = WINDOW_DAYS) -
             score += 0.15
             why.append(f"same day named ({a.occurred})")
         else:
-            score += 0.15 * max(0.0, 1 - gap / max(window_days, 1))
+            score += 0.15 * max(0.0, 1 - gap / max(_window(a.type, window_days), 1))
             why.append(f"reported {gap} days apart")
     if a.words and b.words:
         overlap = len(a.words & b.words) / min(len(a.words), len(b.words))
