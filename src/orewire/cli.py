@@ -109,6 +109,9 @@ def _run_with_progress(run_ingest: Any, targets: Any, store: Any, settings: Any,
 
 
 def _print_summary(report: Any, db: str) -> None:
+    if getattr(report, "resolution", None) is not None and report.resolution.notes:
+        for note in report.resolution.notes:
+            click.echo(f"note: {note}", err=True)
     click.echo(
         f"read {report.read}, new {report.new}, duplicate {report.duplicate}, articles {report.articles}, events {report.events}, "
         f"quarantined {report.rejected} (recovered {report.recovered}), "
@@ -589,7 +592,11 @@ def demo(db: str | None) -> None:
     _console().print(render_table(shown, ["id", "published", "dateline", "title", "source"],
                                   title=f"{counts['articles']} articles in {settings.db}",
                                   widths={"title": 70, "source": 30}))
-    click.echo("Next: orewire events   |   orewire show ID   |   orewire articles --format json   |   orewire quarantine")
+    if report.resolution is not None:
+        click.echo(report.resolution.summary())
+    click.echo("Next: orewire events   |   orewire timeline --commodity antimony   |   "
+               "orewire measures --commodity antimony --as-of 2025-11-15   |   orewire exposure gallium --as-of 2025-11-15   |   "
+               "orewire graph -o graph.graphml   |   orewire show ID   |   orewire quarantine")
 
 
 @main.command()

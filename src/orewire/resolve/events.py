@@ -205,6 +205,21 @@ def similarity(a: EventRecord, b: EventRecord, window_days: int = WINDOW_DAYS) -
     return round(score, 3), why
 
 
+MIN_WORDING = 0.1
+"""Below this evidence-wording overlap, a merge needs another specific tie (see ``specific_tie``)."""
+
+
+def specific_tie(a: EventRecord, b: EventRecord) -> bool:
+    """Something beyond type, commodity, state and week: syndication, the same named day, amount,
+    quantity, or wording. Shared arguments alone fit many occurrences in a busy week."""
+    if a.origins & b.origins or (a.amount_usd and b.amount_usd) or a.figures & b.figures:
+        return True
+    gap = _day_gap(a, b)
+    if a.dated and b.dated and gap is not None and gap <= DATED_TOLERANCE_DAYS:
+        return True
+    return bool(a.words and b.words and len(a.words & b.words) / min(len(a.words), len(b.words)) >= MIN_WORDING)
+
+
 @dataclass(frozen=True, slots=True)
 class Merge:
     """Two events joined into one cluster, the score and the reasons (or a person's decision)."""
@@ -277,7 +292,7 @@ def cluster_events(records: Sequence[EventRecord], overrides: Sequence[tuple[str
 
     scored = []
     for a, b in candidate_pairs(records, window_days):
-        if conflict(by_id[a], by_id[b], window_days) is None:
+        if conflict(by_id[a], by_id[b], window_days) is None and specific_tie(by_id[a], by_id[b]):
             score, why = similarity(by_id[a], by_id[b], window_days)
             if score >= threshold:
                 scored.append((score, a, b, why))
