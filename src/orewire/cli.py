@@ -83,6 +83,8 @@ def ingest(targets: tuple[str, ...], db: str | None, workers: str, html_extracto
         _fail(exc)
         return
     _print_summary(report, settings.db)
+    if report.resolution is not None:
+        click.echo(report.resolution.summary())
     sys.exit(report.exit_code)
 
 
