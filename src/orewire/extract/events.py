@@ -84,7 +84,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
         if subtype and (countries or orgs or persons):
             types.insert(0, "STATEMENT")
-        chosen = [t for t in types if t != "STATEMENT"][:MAX_TYPES] + (["STATEMENT"] if "STATEMENT" in types else [])
+        chosen = [t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES] + [t for t in ("PRICE", "STATEMENT") if t in types]
         for etype in chosen:
             if etype == "PRICE":
                 found += [_price_event(index, s_text, a, b, cids) for a, b, cids in price_clauses]
@@ -192,21 +192,32 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
 
 _FIGURE_SUBJECT = re.compile(r"(?i:\b(?:produc\w*|output|mined|smelted|refined|export\w*|import\w*|ship\w*|deliver\w*|"
                              r"that in))|\bin (?:the )?[A-Z]\w+|^\s*[A-Z]\w+(?:'s|’s) ")
-_CLAUSE_BREAK = re.compile(r";|, while |, whereas |, but |, and (?=\w+ (?:is|was|are|were|expects?|sees)\b)| and (?=(?:is|was|are|were) "
+_CLAUSE_BREAK = re.compile(r";|, while |, whereas |, but |,? after (?=(?:dropping|falling|rising|climbing|declining|increasing|"
+                           r"slipping|jumping|reaching)\b)|, and (?=\w+ (?:is|was|are|were|expects?|sees)\b)| and (?=(?:is|was|are|were) "
                            r"(?:expected|forecast|set|likely)\b)| and (?=(?:expects?|sees|forecasts?|plans?|aims?|targets?)\b)|"
                            r", (?=that in )|, with |,? and (?=(?:that in |[A-Z]\w+(?:'s|’s) ))|, (?=[A-Z]\w+(?:'s|’s) )", re.I)
+
+
+_OUTPUT_CHANGE = re.compile(r"\b(?:output|production)\b[^,;]{0,25}?(?:\b(?:more than |nearly |almost )?(?:doubled|tripled|halved)\b|"
+                            r"\b(?:up|down|rose|fell|rising|falling|ticking (?:up|down)|climbed|dropped|declined|increased|"
+                            r"decreased|jumped|slipped)\b[^,;]{0,20}?\d[\d.,]*\s?(?:%|pct|percent))", re.I)
+
+
+_CHANGE_START = re.compile(r"\s*(?:dropping|falling|rising|climbing|declining|increasing|slipping|jumping|reaching)\b", re.I)
 
 
 def _figure_clauses(text: str, offset: int) -> list[tuple[int, int]]:
     """Clauses of a sentence that each state their own figure ("output in the US fell 18.5 pct; that in Japan
     7.8 pct"): article offsets of each, when there are two or more; else nothing."""
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(text)]
     parts = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(starts, ends):
         piece = text[a:b]
-        if _QUANTITY.search(piece) and _FIGURE_SUBJECT.search(piece):
+        if (_QUANTITY.search(piece) and (_FIGURE_SUBJECT.search(piece) or _CHANGE_START.match(piece))) or _OUTPUT_CHANGE.search(piece):
             lead = len(piece) - len(piece.lstrip(" ,;"))
-            trail = len(piece.rstrip(" ,;.")) 
+            trail = len(piece.rstrip(" ,;."))
             parts.append((offset + a + lead, offset + a + trail))
     return parts if len(parts) >= 2 else []
 

@@ -19,12 +19,28 @@ def _register_paragraph_splitter() -> None:
 
     @Language.component("orewire_paragraphs", assigns=["token.is_sent_start"])
     def paragraphs(doc: Any) -> Any:
-        """A blank line ends a sentence: bullets and headlines never run into the next paragraph."""
+        """A blank line ends a sentence: bullets and headlines never run into the next paragraph.
+
+        So does a full stop glued to the next sentence ("the company said.Vale's output", "Tesla
+        Inc.Shares of"), as scraped text often has when a paragraph break was lost.
+        """
         for token in doc[1:]:
             prev = doc[token.i - 1]
             if "\n\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
                 token.is_sent_start = True
+            elif _glued_full_stop(doc, token):
+                token.is_sent_start = True
         return doc
+
+
+def _glued_full_stop(doc: Any, token: Any) -> bool:
+    prev = doc[token.i - 1]
+    if prev.whitespace_ or not prev.text.endswith(".") or len(token.text) < 2:
+        return False
+    if not (token.text[0].isupper() and token.text[1:2].islower()):
+        return False  # "U.S." or "3.5": not a sentence start
+    before = prev.text[:-1] if len(prev.text) > 1 else (doc[token.i - 2].text if token.i >= 2 else "")
+    return len(before) >= 2 and before[-1].islower()
 
 
 @lru_cache(maxsize=1)
