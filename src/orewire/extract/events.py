@@ -57,6 +57,7 @@ class Found:
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # (article index, start, end)
     topic: str | None = None  # for a STATEMENT: the other event type its sentence is about, if any
     figures: set[str] = field(default_factory=set)  # quantities stated ("18,367 tonnes"): different figures, different events
+    days: set[str] = field(default_factory=set)  # weekdays named ("on Tuesday"): different days, different occurrences
 
 
 def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
@@ -87,14 +88,18 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         chosen = [t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES] + [t for t in ("PRICE", "STATEMENT") if t in types]
         for etype in chosen:
             if etype == "PRICE":
-                found += [_price_event(index, s_text, a, b, cids) for a, b, cids in price_clauses]
+                for a, b, cids in price_clauses:
+                    found.append(_price_event(index, s_text, a, b, cids))
+                    found[-1].days = _days(s_text)
                 continue
             if not _plausible(etype, s_text, commodities, countries, orgs, persons):
                 continue
             if etype in ("PRODUCTION", "SHIPMENT"):
                 parts = _figure_clauses(s_text, start)
                 if parts:
-                    found += [_clause_event(etype, index, s_text, start, a, b, ents, commodities) for a, b in parts]
+                    for a, b in parts:
+                        found.append(_clause_event(etype, index, s_text, start, a, b, ents, commodities))
+                        found[-1].days = _days(s_text)
                     continue
             trigger_at = _trigger_offset(etype, s_text)
             actors, counterparts = _split_roles(s_text, start, trigger_at, ents, countries, orgs, persons)
@@ -116,6 +121,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 topic=_topic(etype, types, s_text),
             )
             event.figures = {m.group(0) for m in _QUANTITY.finditer(s_text)} | {m.group(0).strip() for m in MONEY.finditer(s_text)}
+            event.days = _days(s_text)
             if etype != "STATEMENT" and subtype == "DENY" and _reported_then_denied(s_text, trigger_at):
                 event.polarity = "denied"
             found.append(event)
@@ -446,7 +452,15 @@ def merge_events(found: list[Found]) -> list[Found]:
         host.counterparts += [c for c in cand.counterparts if c not in host.counterparts and c not in host.actors]
         host.commodities += [c for c in cand.commodities if c not in host.commodities]
         host.amount_usd = host.amount_usd or cand.amount_usd
+        host.days |= cand.days
     return merged
+
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _days(text: str) -> set[str]:
+    return {d.lower() for d in _WEEKDAY.findall(text)}
 
 
 def _same_occurrence(a: Found, b: Found) -> bool:
@@ -460,6 +474,8 @@ def _same_occurrence(a: Found, b: Found) -> bool:
     """
     if a.type != b.type or a.subtype != b.subtype or a.polarity != b.polarity:
         return False
+    if a.type == "PRICE" and a.days and b.days and not a.days & b.days:
+        return False  # "fell on Monday" and "rose on Tuesday": two moves
     if a.type == "STATEMENT":
         same_source = a.speaker == b.speaker or bool(set(a.actors) & set(b.actors))
         return same_source and (a.topic == b.topic or a.topic is None or b.topic is None)
@@ -474,4 +490,14 @@ def _same_occurrence(a: Found, b: Found) -> bool:
         return a.status == b.status and set(a.commodities) == set(b.commodities) and bool(same_actors)
     commodities_agree = not a.commodities or not b.commodities or bool(set(a.commodities) & set(b.commodities))
     actors_agree = not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
+    if a.type == "AGREEMENT" and not _same_parties(a, b):
+        return False
     return commodities_agree and actors_agree
+
+
+def _same_parties(a: Found, b: Found) -> bool:
+    """Deals of one company with different partners are different deals: the parties other than the
+    first-named one must overlap when both sentences name some."""
+    others_a = set(a.actors[1:]) | set(a.counterparts)
+    others_b = set(b.actors[1:]) | set(b.counterparts)
+    return not others_a or not others_b or bool(others_a & others_b)

@@ -112,7 +112,7 @@ SCALE = {"trillion": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "million": 1e6
 PRICE_MOVE = re.compile(
     r"\b(?:rose|rise[sn]?|fell|fall(?:s|en)?|gained|gains|jumped|jumps|slipped|slips|slid|slides|eased|eases|climbed|climbs|"
     r"dropped|drops|rallied|rall(?:y|ies)|slumped|firmed|declined|declines|edged (?:up|down|higher|lower)|edges (?:up|down|higher|lower)|"
-    r"advanced|advances|retreated|retreating|surged|soared|plunged|plunge|tumbled|weakened|strengthened|extended (?:gains|losses)|"
+    r"advanced|advances|retreated|retreating|rebounded|rebounds|recovered|recovers|surged|soared|plunged|plunge|tumbled|weakened|strengthened|extended (?:gains|losses)|"
     r"rocketed|hit (?:a |an )?(?:record|high|low|\d)|touched|(?:was|were|is|are) (?:up|down|higher|lower)|higher|lower|"
     r"increased|decreased|raised|cut|lowered|set|established?)\b", _F)
 NOT_PRICE_SUBJECT = re.compile(
