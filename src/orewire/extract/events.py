@@ -18,14 +18,14 @@ PRIORITY = ["EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "STATEMENT", "FACILI
             "MEETING", "POLICY", "PRODUCTION", "PRICE"]
 MAX_TYPES = 2
 _NUMBER = re.compile(r"\d")
-_QUANTITY = re.compile(r"\d[\d.,]*\s?(?:mln |million |bln |billion |m |k )?(?:metric |short |long |dry )?(?:tonnes?|tons?|t\b|ounces?|oz|"
+_QUANTITY = re.compile(r"\d[\d.,]*\s?(?:mln |million |bln |billion |m |k |[MK](?:-\d[\d.,]*[MK])? )?(?:metric |short |long |dry )?(?:tonnes?|tons?|t\b|ounces?|oz|"
                        r"lbs?|pounds|kg|pct|percent|%|carats?|flasks?|ldt|mt\b|kt\b|moz\b)", re.I)
 _PRODUCTION_CHANGE = re.compile(
     r"\b(?:strikes?|striking|shut(?:down| down)?|closed|closure|halt\w*|restart\w*|resum\w*|suspend\w*|commenc\w*|"
     r"began|begin|start\w*|ramp\w* up|care and maintenance|force majeure|froze|freez\w*|relaunch\w*|drill\w*|sampling|"
     r"exploration (?:program|team|work)|guidance|forecasts?|target\w*|expan\w*|cut (?:production|output)|curtail\w*|"
     r"construction|commission\w*|first production|discover\w*)\b", re.I)
-_STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{0,60}?\d[\d.,]*\s?(?:mln |million |bln |m |k )?"
+_STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{0,60}?\d[\d.,]*\s?(?:mln |million |bln |m |k |[MK](?:-\d[\d.,]*[MK])? )?"
                                 r"(?:metric |short |long )?(?:tonnes|tons|ounces|oz|lbs|pounds|pct|percent|%)", re.I)
 _SHIPPED = re.compile(r"\b(?:ship(?:ped|ment|ments)|exported|imported|dispatch\w*|deliver(?:ed|y|ies)|cargo(?:es)?|"
                       r"(?:exports|imports) (?:of [\w\s-]{2,30} )?(?:rose|fell|increased|decreased|slipped|dropped|climbed|totall?ed|"
