@@ -223,11 +223,17 @@ def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, c
     source's evidence, the number of sources (articles) and of independent origins (syndicated
     copies count once). `orewire merges explain ID` says why sources were merged.
     """
-    from .query import EventFilter, list_events, list_resolved_events
+    from .query import EventFilter, list_events, list_resolved_events, unresolved_events
 
     flt = EventFilter(type=etype, commodity=commodity, country=country, since=since.date() if since else None,
                       until=until.date() if until else None, polarity=polarity, limit=limit, entity=entity)
-    rows = _read(lambda store: list_events(store, flt) if per_document else list_resolved_events(store, flt), db)
+    if per_document:
+        rows = _read(lambda store: list_events(store, flt), db)
+    else:
+        rows, stale = _read(lambda store: (list_resolved_events(store, flt), unresolved_events(store)), db)
+        if stale:
+            click.echo(f"note: {stale} stored events are not in the cross-document view yet; run 'orewire resolve' "
+                       "(or use --per-document).", err=True)
     _emit_events(rows, fmt)
 
 

@@ -308,3 +308,10 @@ def graph_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
         ent["attrs"] = json.loads(ent["attrs"]) if isinstance(ent["attrs"], str) else (ent["attrs"] or {})
     links = _dicts(store, "SELECT cluster_id, measure_id, score, reason FROM measure_links ORDER BY cluster_id, measure_id", [])
     return {"events": events, "entities": entities, "measure_links": links}
+
+
+def unresolved_events(store: Store) -> int:
+    """Stored events not yet in the cross-document view (a database from before resolution, or an interrupted run)."""
+    row = store.con.execute("SELECT count(*) FROM events e LEFT JOIN event_clusters c ON c.event_id = e.id "
+                            "WHERE c.event_id IS NULL").fetchone()
+    return int(row[0]) if row else 0

@@ -91,3 +91,15 @@ def test_entities_resolve_across_documents(resolved):
     by_acronym = list_resolved_events(resolved, EventFilter(entity="USSM"))
     by_name = list_resolved_events(resolved, EventFilter(entity="U.S. Strategic Metals"))
     assert by_acronym and [e["id"] for e in by_acronym] == [e["id"] for e in by_name]
+
+
+def test_events_say_when_the_cross_document_view_is_stale(sample_dir, settings, store):
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    ingest([str(sample_dir / COVERAGE)], store, settings, resolve=False)
+    store.close()
+    result = CliRunner().invoke(main, ["events", "--db", settings.db])
+    assert result.exit_code == 0 and "run 'orewire resolve'" in result.output
+    assert "0 events" in result.output
