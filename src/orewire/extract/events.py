@@ -305,9 +305,16 @@ _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory res
                         r"quarterly results|revenues?|sales (?:were |was )?(?:up|down|rose|fell)|profit|cash flow|cost of sales)\b", re.I)
 
 
+_ANALYST_VIEW = re.compile(r"\banalysts?\b|\bstrategists?\b|\beconomists?\b|\b(?:research|brokerage) note\b|\bin a note\b", re.I)
+_FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\w*|suggests?|likely|could|may|might|would|"
+                       r"will|sees|outlook|believes?)\b", re.I)
+
+
 def _plausible(etype: str, text: str, commodities: list[str], countries: list[str], orgs: list[str], persons: list[str]) -> bool:
     """Argument requirements that keep a stray trigger word from becoming an event."""
     actors = countries or orgs or persons
+    if etype != "PRICE" and _ANALYST_VIEW.search(text) and (etype == "STATEMENT" or _FORECAST.search(text)):
+        return False  # forecasts and views of analysts are not events (guidelines)
     if etype in ("AGREEMENT", "INVESTMENT", "PRODUCTION") and _FINANCIAL.search(text) and not _STRONG_PRODUCTION.search(text):
         return False  # results, earnings and share prices are not events (guidelines)
     if etype == "PRICE":
