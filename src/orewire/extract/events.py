@@ -305,6 +305,9 @@ _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory res
                         r"quarterly results|revenues?|sales (?:were |was )?(?:up|down|rose|fell)|profit|cash flow|cost of sales)\b", re.I)
 
 
+_OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"
+                          r"dropped|grew|slumped|jumped|dipped|slipped|climbed|shut down|halted|suspended|resumed|"
+                          r"restarted)\b", re.I)
 _ANALYST_VIEW = re.compile(r"\banalysts?\b|\bstrategists?\b|\beconomists?\b|\b(?:research|brokerage) note\b|\bin a note\b", re.I)
 _FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\w*|suggests?|likely|could|may|might|would|"
                        r"will|sees|outlook|believes?)\b", re.I)
@@ -324,7 +327,9 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "PRODUCTION":
         if _BACKGROUND.search(text) or (_CAPITAL_MARKETS.search(text) and not _STRONG_PRODUCTION.search(text)):
             return False
-        return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
+        stated = bool(_STRONG_PRODUCTION.search(text) or _OUTPUT_MOVE.search(text))  # the sentence is about output itself
+        return (bool(commodities) or bool(actors) or stated) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text)
+                                                                       or stated)
     if etype == "SHIPMENT":
         if _BACKGROUND.search(text) or _SHARE_OF.search(text):
             return False
