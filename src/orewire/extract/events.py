@@ -308,6 +308,9 @@ _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory res
 _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"
                           r"dropped|grew|slumped|jumped|dipped|slipped|climbed|shut down|halted|suspended|resumed|"
                           r"restarted)\b", re.I)
+_STORY_SUBJECT = re.compile(r"^(?:\W*)(?:The|Its) (?:[\w-]+ ){0,2}(?:company|miner|group|firm|producer|giant|developer|"
+                            r"explorer|major|conglomerate|refiner|smelter)\b|\b(?:it|the company) (?:has |had |also |will )?"
+                            r"(?:invested|committed|spent|acquired|purchased|bought|paid|made)\b", re.I)
 _ANALYST_VIEW = re.compile(r"\banalysts?\b|\bstrategists?\b|\beconomists?\b|\b(?:research|brokerage) note\b|\bin a note\b", re.I)
 _FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\w*|suggests?|likely|could|may|might|would|"
                        r"will|sees|outlook|believes?)\b", re.I)
@@ -358,6 +361,9 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "POLICY":
         return bool(countries) or bool(re.search(r"\b(?:government|ministry|minister|department|state|administration|"
                                                  r"authorit(?:y|ies)|cabinet|parliament|regulator)\b", text, re.I))
+    if etype == "INVESTMENT" and not actors:
+        # "The lithium giant also invested $190 million in ...": the story's company, named earlier
+        return bool(MONEY.search(text)) and bool(_STORY_SUBJECT.search(text))
     if etype in ("AGREEMENT", "INVESTMENT", "FACILITY"):
         return bool(actors)
     return bool(actors)
