@@ -308,6 +308,8 @@ _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory res
 _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"
                           r"dropped|grew|slumped|jumped|dipped|slipped|climbed|shut down|halted|suspended|resumed|"
                           r"restarted)\b", re.I)
+_SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\w'-]+){0,4}? (?:rose|fell|declined|increased|"
+                            r"dropped|grew|slumped|jumped|climbed|totall?ed|reached)\b", re.I)
 _STORY_SUBJECT = re.compile(r"^(?:\W*)(?:The|Its) (?:[\w-]+ ){0,2}(?:company|miner|group|firm|producer|giant|developer|"
                             r"explorer|major|conglomerate|refiner|smelter)\b|\b(?:it|the company) (?:has |had |also |will )?"
                             r"(?:invested|committed|spent|acquired|purchased|bought|paid|made)\b", re.I)
@@ -341,7 +343,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         if NOT_SHIPMENT.search(text) and not re.search(r"\bship(?:ped|ment|ments)\b|\bexported\b|\bdispatch", text, re.I):
             return False
         if not commodities:  # "Thailand exported 18,367 tonnes in 1986": the metal is the story's
-            return bool(_QUANTITY.search(text)) and bool(countries or orgs) and bool(_SHIPPED.search(text))
+            return bool(_QUANTITY.search(text)) and bool(countries or orgs or _SHIPMENT_MOVE.search(text)) and bool(
+                _SHIPPED.search(text))
         return bool(_QUANTITY.search(text) or MONEY.search(text) or countries or
                     re.search(r"\bship(?:ped|ment|ments)\b|\bdispatch|\bsend\b|\bcargo", text, re.I))
     if etype in _CONTROL_TYPES:
