@@ -99,10 +99,12 @@ def _origins(store: Store, report: ResolveReport, threshold: float) -> list[synd
         report.notes.append(f"near-duplicates not detected (every article is its own origin): {exc}")  # type: ignore[union-attr]
         report.articles = report.origins = len(ids)
         return [syndication.Origin(i, i, 1.0, "origin") for i in ids]
-    missing = store.con.execute("SELECT a.id, a.text FROM articles a LEFT JOIN article_minhash m ON m.article_id = a.id "
-                                "WHERE m.article_id IS NULL ORDER BY a.id").fetchall()
-    for start in range(0, len(missing), 2000):
-        report.signed += store.add_signatures(syndication.signatures_for(missing[start:start + 2000]))
+    missing = [i for (i,) in store.con.execute("SELECT a.id FROM articles a LEFT JOIN article_minhash m ON m.article_id = a.id "
+                                               "WHERE m.article_id IS NULL ORDER BY a.id").fetchall()]
+    for start in range(0, len(missing), 1000):  # texts a chunk at a time: memory stays flat on a large store
+        chunk = store.con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id",
+                                  [missing[start:start + 1000]]).fetchall()
+        report.signed += store.add_signatures(syndication.signatures_for(chunk))
     rows = store.con.execute("SELECT a.id, a.published, m.signature FROM articles a JOIN article_minhash m ON m.article_id = a.id "
                              "ORDER BY a.id").fetchall()
     origins = syndication.find_origins([syndication.ArticleKey(i, p, bytes(s)) for i, p, s in rows], threshold)
