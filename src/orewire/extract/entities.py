@@ -373,11 +373,31 @@ def _link_acronyms(text: str, orgs: dict[str, Org]) -> None:
                 org = orgs.setdefault(name, Org(name=name))
                 org.aliases.add(acronym)
                 org.spans.append((m.start(1), m.end(1)))
+    _alias_bare_acronyms(orgs)
     for org in orgs.values():
         for acronym in list(org.aliases):
             if acronym.isupper():
                 for hit in re.finditer(rf"\b{re.escape(acronym)}\b", text):
                     org.spans.append((hit.start(), hit.end()))
+
+
+_LEGAL_WORDS = {"ltd", "limited", "inc", "corp", "corporation", "co", "plc", "llc", "sa", "ag", "nv", "pty", "the", "of", "and",
+                "for", "de"}
+
+
+def _alias_bare_acronyms(orgs: dict[str, Org]) -> None:
+    """'RGC' used alone in a story about Renison Goldfields Consolidated Ltd: an acronym that spells the
+    initials of exactly one longer name in the same document is that body's short form."""
+    spelled: dict[str, list[Org]] = {}
+    for org in orgs.values():
+        words = [w for w in re.findall(r"[A-Za-z][\w&-]*", org.name) if w.lower() not in _LEGAL_WORDS]
+        if len(words) >= 2:
+            spelled.setdefault("".join(w[0].upper() for w in words), []).append(org)
+    for org in list(orgs.values()):
+        if re.fullmatch(r"[A-Z]{2,6}", org.name) and len(spelled.get(org.name, [])) == 1:
+            target = spelled[org.name][0]
+            if target is not org and not org.aliases:
+                target.aliases.add(org.name)
 
 
 def _initials_match(name: str, letters: str) -> bool:
