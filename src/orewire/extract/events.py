@@ -484,6 +484,14 @@ def _days(text: str) -> set[str]:
     return {d.lower() for d in _WEEKDAY.findall(text)}
 
 
+_ASSERTIVE = {"CLAIM", "ACCUSE"}
+
+
+def _same_subtype(a: str | None, b: str | None) -> bool:
+    """An allegation retold as a claim is one statement; a denial or an assurance is another."""
+    return a == b or {a, b} <= _ASSERTIVE
+
+
 def _same_occurrence(a: Found, b: Found) -> bool:
     """Same type, subtype and polarity; then by type:
 
@@ -493,7 +501,7 @@ def _same_occurrence(a: Found, b: Found) -> bool:
       and a forecast apart from the result);
     * the rest: commodities and actors overlap, an empty side agreeing with anything.
     """
-    if a.type != b.type or a.subtype != b.subtype or a.polarity != b.polarity:
+    if a.type != b.type or a.polarity != b.polarity or not _same_subtype(a.subtype, b.subtype):
         return False
     if a.type == "PRICE" and a.days and b.days and not a.days & b.days:
         return False  # "fell on Monday" and "rose on Tuesday": two moves
