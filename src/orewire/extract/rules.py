@@ -34,7 +34,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bjoined with\b|"
         r"\bjoint project\b|\bright to buy\b|\barranged to\b", _F),
     "INVESTMENT": re.compile(
-        r"\binvest(?:s|ed|ing|ment|ments)\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b|\bmerger\b|"
+        r"\binvest(?:s|ed|ing|ment|ments)\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b(?! (?:rules|laws?|panel|code|regulations|act)\b)|\bmerger\b|"
         r"\b(?:buy|bought|buying|take|took|taking|raise[ds]?|raising|increas\w*|sell|sold|selling|purchas\w*|acquir\w*) "
         r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
         r"\btender offer\b|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
