@@ -86,3 +86,20 @@ def test_killed_process_keeps_what_it_stored_and_a_rerun_completes(tmp_path):
     assert f"new {40_000 - kept}, duplicate {kept}" in rerun.stdout
     with Store(db) as s:
         assert _count(s, "raw_documents") == _count(s, "articles") == 40_000
+
+
+def test_an_older_database_is_upgraded_or_named_on_read(tmp_path):
+    from orewire.errors import StoreError
+    from orewire.store import open_store
+
+    path = str(tmp_path / "old.duckdb")
+    with Store(path) as s:  # make it look like a database from before cross-document resolution
+        s.con.execute("DELETE FROM _orewire_migrations WHERE name = '0003_resolution'")
+        for table in ("article_minhash", "article_origins", "entity_links", "resolved_events", "event_clusters",
+                      "event_merges", "merge_overrides", "measure_links"):
+            s.con.execute(f"DROP TABLE {table}")
+    with pytest.raises(StoreError, match="older orewire .*0003_resolution.*orewire resolve"):
+        open_store(path, read_only=True)
+    with open_store(path) as s:  # a writable open upgrades it
+        assert "0003_resolution" in s.applied_migrations()
+    open_store(path, read_only=True).close()

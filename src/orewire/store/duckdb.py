@@ -27,6 +27,8 @@ class Store:
             raise StoreError(f"Cannot open the database {self.path}: {exc}", self.path) from exc
         if not read_only:
             self.migrate()
+        else:
+            self._check_schema()
 
     # -- schema -----------------------------------------------------------
     def migrate(self) -> list[str]:
@@ -47,6 +49,18 @@ class Store:
                 raise StoreError(f"Migration {name} failed on {self.path}: {exc}", self.path) from exc
             applied.append(name)
         return applied
+
+    def _check_schema(self) -> None:
+        """A read-only open cannot migrate: say how to upgrade a database made by an older orewire."""
+        try:
+            done = set(self.applied_migrations())
+        except Exception:
+            done = set()
+        pending = [name for name, _ in MIGRATIONS if name not in done]
+        if pending:
+            self.con.close()
+            raise StoreError(f"The database {self.path} was made by an older orewire (missing {', '.join(pending)}). "
+                             "Upgrade it with: orewire resolve --db " + self.path, self.path)
 
     def applied_migrations(self) -> list[str]:
         """Names of the migrations this database has."""
