@@ -143,11 +143,20 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
     finally:
         report.seconds = time.perf_counter() - started
         store.finish_run(report.run_id, report.counts(), report.seconds, status)
-    if extract and resolve:
+    if extract and resolve and (report.new or _stale_view(store)):
         from .resolve import resolve_store
 
         report.resolution = resolve_store(store)  # cross-document view over everything stored, this run included
     return report
+
+
+def _stale_view(store: Store) -> bool:
+    """Whether some stored article or event is not yet in the cross-document view."""
+    row = store.con.execute(
+        "SELECT (SELECT count(*) FROM events e LEFT JOIN event_clusters c ON c.event_id = e.id WHERE c.event_id IS NULL) "
+        "+ (SELECT count(*) FROM articles a LEFT JOIN article_origins o ON o.article_id = a.id WHERE o.article_id IS NULL)"
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _batched(items: Iterable[Any], size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Any]]:

@@ -103,3 +103,10 @@ def test_events_say_when_the_cross_document_view_is_stale(sample_dir, settings, 
     result = CliRunner().invoke(main, ["events", "--db", settings.db])
     assert result.exit_code == 0 and "run 'orewire resolve'" in result.output
     assert "0 events" in result.output
+
+
+def test_reingesting_nothing_new_skips_resolution(sample_dir, settings, store):
+    first = ingest([str(sample_dir / COVERAGE)], store, settings)
+    again = ingest([str(sample_dir / COVERAGE)], store, settings)
+    assert first.resolution is not None and first.resolution.clusters > 0
+    assert again.new == 0 and again.resolution is None
