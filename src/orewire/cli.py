@@ -240,8 +240,8 @@ def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, c
 def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
     hidden = ("before", "after")
     if fmt == "json":
-        click.echo(to_json([{k: v for k, v in r.items() if k != "names"} | {"evidence": [
-            {k: v for k, v in e.items() if k not in hidden} for e in r["evidence"]]} for r in rows]))
+        click.echo(to_json([r | {"evidence": [{k: v for k, v in e.items() if k not in hidden} for e in r["evidence"]]}
+                            for r in rows]))
     elif fmt == "csv":
         click.echo(to_csv([{k: v for k, v in r.items() if k != "names"} | {
             "evidence": " | ".join(e["quote"] for e in r["evidence"])} for r in rows]), nl=False)
