@@ -53,8 +53,8 @@ def resolve_store(store: Store, threshold: float = THRESHOLD, window_days: int =
     report = ResolveReport(notes=[])
     origins = _origins(store, report, syndication_threshold)
     links = _entity_links(store)
-    report.entities_linked = sum(1 for l in links if l.entity_id != l.canonical_id)
-    canonical = {l.entity_id: l.canonical_id for l in links}
+    report.entities_linked = sum(1 for link in links if link.entity_id != link.canonical_id)
+    canonical = {link.entity_id: link.canonical_id for link in links}
     names = _entity_names(store)
     records, quotes = _event_records(store, canonical, {o.article_id: o.origin_id for o in origins})
     overrides = [tuple(r) for r in store.con.execute("SELECT event_a, event_b, decision, note FROM merge_overrides").fetchall()]
@@ -77,7 +77,7 @@ def resolve_store(store: Store, threshold: float = THRESHOLD, window_days: int =
         merges.append((owner[merge.event_a], merge.event_a, merge.event_b, merge.score, json.dumps(list(merge.reasons))))
     store.replace_derived({
         "article_origins": [(o.article_id, o.origin_id, o.similarity, o.relation) for o in origins],
-        "entity_links": [(l.entity_id, l.canonical_id, l.reason) for l in links],
+        "entity_links": [(link.entity_id, link.canonical_id, link.reason) for link in links],
         "resolved_events": resolved,
         "event_clusters": memberships,
         "event_merges": merges,

@@ -89,7 +89,7 @@ def link_entities(entities: Sequence[NamedEntity]) -> list[EntityLink]:
     by_key: dict[tuple[str, str], list[NamedEntity]] = defaultdict(list)
     for e in entities:
         by_key[(e.kind, name_key(e.name, e.kind))].append(e)
-    for (kind, key), same in by_key.items():
+    for (_kind, key), same in by_key.items():
         for other in same[1:]:
             groups.union(same[0].id, other.id)
             reasons[other.id] = f"same normalised name '{key}'"
