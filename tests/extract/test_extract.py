@@ -110,3 +110,14 @@ def test_non_english_articles_are_not_extracted():
     article = build_article(raw, text, title=None)
     assert article.language == "es"
     assert extract_document([article]).relevant is False
+
+
+def test_an_undeclared_acronym_of_a_longer_name_is_that_body():
+    from orewire.extract import extract_document
+    from orewire.model import Article, EntityKind
+
+    text = ("Kaloo Copper Mines Ltd reported higher copper sales for the quarter. "
+            "KCM said it invested $40 million in a new concentrator at its Zambian mine.")
+    x = extract_document([Article(id="a1", raw_id="r1", source="kcm.txt", title=None, text=text)])
+    orgs = {e.name: e for e in x.entities if e.kind == EntityKind.ORG}
+    assert "KCM" not in orgs and "KCM" in orgs["Kaloo Copper Mines Ltd"].aliases
