@@ -104,3 +104,14 @@ def test_registry_link_by_milestone_and_by_announcement_number():
                              ["under MOFCOM Announcement No. 23 exporters need licences"], measures)
     assert [l.measure_id for l in by_number] == ["CN-MOFCOM-GAC-2023-23"] and by_number[0].score == 1.0
     assert link_cluster("c3", "EXPORT_CONTROL", ["IDN"], ["nickel"], "announced", date(2025, 1, 1), [], measures) == []
+
+
+def test_confused_roles_do_not_split_but_opposite_shipments_do():
+    tariff = _ev("e1", "d1", type="IMPORT_CONTROL", actors=("USA",), commodities=("steel",))
+    confused = _ev("e2", "d2", type="IMPORT_CONTROL", actors=("BRA",), counterparts=("USA",), commodities=("steel",))
+    assert conflict(tariff, confused) is None  # the target named as actor: one tariff
+    outbound = _ev("e3", "d3", type="SHIPMENT", actors=("PAK",), counterparts=("USA",), status="completed")
+    inbound = _ev("e4", "d4", type="SHIPMENT", actors=("USA",), counterparts=("PAK",), status="completed")
+    assert conflict(outbound, inbound) == "opposite directions"
+    elsewhere = _ev("e5", "d5", type="IMPORT_CONTROL", actors=("IND",), commodities=("steel",))
+    assert conflict(tariff, elsewhere) == "different states"

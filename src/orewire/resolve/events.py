@@ -139,10 +139,14 @@ def conflict(a: EventRecord, b: EventRecord, window_days: int = WINDOW_DAYS) -> 
         return "different commodities"
     if a.bodies & b.bodies:
         return None  # the same company or body acts in both: states added from story context do not decide
-    if a.states and b.states and not a.states & b.states:
+    # Roles are often confused by extraction (the target of a tariff named as its actor), so states
+    # conflict only when the two events share no state in either role.
+    a_states, b_states = a.states | a.counterpart_states, b.states | b.counterpart_states
+    if a_states and b_states and not a_states & b_states:
         return "different states"
-    if a.counterpart_states and b.counterpart_states and not a.counterpart_states & b.counterpart_states:
-        return "different counterpart states"
+    if (a.type == "SHIPMENT" and a.states and a.counterpart_states and not a.states & a.counterpart_states
+            and a.states == b.counterpart_states and a.counterpart_states == b.states):
+        return "opposite directions"
     return None
 
 
