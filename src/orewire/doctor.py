@@ -24,6 +24,7 @@ DEPENDENCIES = [
     ("fastwarc", "warc", "WARC files"),
     ("httpx", "http", "fetching URLs"),
     ("spacy", "nlp", "entity and event extraction"),
+    ("datasketch", "resolve", "finding syndicated copies across documents"),
 ]
 
 
