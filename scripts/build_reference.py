@@ -5,12 +5,15 @@
 Writes ``src/orewire/data/reference/``:
 - ``china_mofcom.csv``: copied unchanged (China's mineral export-control measures);
 - ``usgs_world.csv``: USGS MCS 2025 and 2024 world production and reserves by country, from the
-  derived share table, with an ISO 3166 alpha-3 code added to every country row.
+  derived share table, with an ISO 3166 alpha-3 code added to every country row;
+- ``usgs_concentration.csv`` and ``usgs_world_long.csv.gz``: the other derived tables, unchanged
+  (the long table gzipped).
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import re
 import shutil
 import sys
@@ -66,6 +69,11 @@ def main() -> int:
             if not code:
                 unmapped.add(row["country"])
             writer.writerow({**row, "country": row["country"].replace("\xa0", " "), "iso3": code})
+    derived = data / "usgs_mcs" / "derived"
+    shutil.copyfile(derived / "mcs_concentration.csv", OUT / "usgs_concentration.csv")
+    with open(derived / "mcs_world_long.csv", "rb") as src, open(OUT / "usgs_world_long.csv.gz", "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as dst:
+        shutil.copyfileobj(src, dst)  # every value with its unit, flags and notes (production, capacity, reserves)
     if unmapped:
         print("no ISO3 for:", sorted(unmapped), file=sys.stderr)
     print(f"wrote {OUT}")

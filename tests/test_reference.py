@@ -63,3 +63,11 @@ def test_commodity_names_and_unknown_commodities():
     assert commodity_id("Antimony") == "antimony" and commodity_id("rare earths") == "rare_earths"
     with pytest.raises(ConfigError, match="Unknown commodity 'unobtainium'"):
         commodity_id("unobtainium")
+
+
+def test_exposure_gives_reserves_and_their_controlled_share():
+    answer = exposure(None, "antimony", date(2025, 11, 15))
+    reserves = answer["reserves"]
+    assert reserves["by_country"][0]["iso3"] == "CHN" and reserves["world_qualifier"] == ">"
+    assert reserves["controlled_share"] == pytest.approx(0.335, abs=1e-3)
+    assert any("reserve shares are bounds" in n for n in answer["notes"])

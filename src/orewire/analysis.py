@@ -120,6 +120,9 @@ def exposure(store: Store | None, commodity: str, as_of: date | None = None, sta
     if table.world_qualifier:
         notes.append(f"The USGS world total is qualified '{table.world_qualifier}': shares are bounds.")
     notes.append("HHI covers the separately listed countries only, so it is a lower bound.")
+    reserves = production_table(commodity, day, None, measure="reserves")
+    if reserves is not None and reserves.world_qualifier:
+        notes.append(f"The USGS world reserves total is qualified '{reserves.world_qualifier}': reserve shares are bounds.")
     return {
         "commodity": commodity, "as_of": day,
         "source": {"dataset": f"USGS Mineral Commodity Summaries ({table.edition})", "commodity": table.usgs_commodity,
@@ -129,10 +132,22 @@ def exposure(store: Store | None, commodity: str, as_of: date | None = None, sta
         "concentration": concentration(table),
         "controlled_share": share,
         "controlled_countries": controlled,
+        "reserves": _reserves_view(reserves, controlled),
         "controls_in_force": controls,
         "basis": basis,
         "notes": notes,
     }
+
+
+def _reserves_view(table: Any, controlled: list[str]) -> dict[str, Any] | None:
+    """Reserves by country (USGS), and the share held by states with a control in force: the longer view."""
+    if table is None:
+        return None
+    return {"year": table.year, "unit": table.unit, "world_total": table.world_total,
+            "world_qualifier": table.world_qualifier or None,
+            "by_country": [{"iso3": r["iso3"], "country": r["country"], "value": r["value"], "share": round(r["share"], 4)}
+                           for r in table.rows],
+            "controlled_share": round(sum(r["share"] for r in table.rows if r["iso3"] in controlled), 4)}
 
 
 def _is_state(value: str) -> bool:
