@@ -30,6 +30,8 @@ __all__ = [
     "Quarantined",
     "RawDocument",
     "content_id",
+    "org_id",
+    "person_id",
     "source_stem",
 ]
 
@@ -43,6 +45,16 @@ def content_id(*parts: str | bytes | None, prefix: str = "") -> str:
         h.update(p.encode("utf-8") if isinstance(p, str) else p)
         h.update(b"\x1f")
     return prefix + h.hexdigest()
+
+
+def org_id(name: str) -> str:
+    """The entity id of an organisation named ``name`` in one document (resolution links ids across documents)."""
+    return "org:" + name.lower()
+
+
+def person_id(name: str) -> str:
+    """The entity id of a person named ``name`` in one document."""
+    return "person:" + name.lower()
 
 
 def source_stem(source: str) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .model import org_id, person_id
 from .store import Store
 
 ARTICLE_LIST_COLUMNS = ("id", "doc", "source", "url", "title", "published", "dateline", "language", "text")
@@ -165,7 +166,7 @@ def canonical_entity(store: Store, entity: str) -> str:
     if len(entity) == 3 and entity.isupper():
         return entity
     wanted = entity.lower()
-    candidates = [wanted] if wanted.startswith(("org:", "person:")) else [f"org:{wanted}", f"person:{wanted}"]
+    candidates = [wanted] if wanted.startswith(("org:", "person:")) else [org_id(entity), person_id(entity)]
     row = store.con.execute("SELECT canonical_id FROM entity_links WHERE entity_id IN (SELECT unnest(?)) LIMIT 1",
                             [candidates]).fetchone()
     if row:
@@ -308,6 +309,13 @@ def graph_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
         ent["attrs"] = json.loads(ent["attrs"]) if isinstance(ent["attrs"], str) else (ent["attrs"] or {})
     links = _dicts(store, "SELECT cluster_id, measure_id, score, reason FROM measure_links ORDER BY cluster_id, measure_id", [])
     return {"events": events, "entities": entities, "measure_links": links}
+
+
+def unresolved_articles(store: Store) -> int:
+    """Stored articles without a near-duplicate origin yet (stored since the last resolution)."""
+    row = store.con.execute("SELECT count(*) FROM articles a LEFT JOIN article_origins o ON o.article_id = a.id "
+                            "WHERE o.article_id IS NULL").fetchone()
+    return int(row[0]) if row else 0
 
 
 def unresolved_events(store: Store) -> int:

@@ -152,11 +152,9 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
 
 def _stale_view(store: Store) -> bool:
     """Whether some stored article or event is not yet in the cross-document view."""
-    row = store.con.execute(
-        "SELECT (SELECT count(*) FROM events e LEFT JOIN event_clusters c ON c.event_id = e.id WHERE c.event_id IS NULL) "
-        "+ (SELECT count(*) FROM articles a LEFT JOIN article_origins o ON o.article_id = a.id WHERE o.article_id IS NULL)"
-    ).fetchone()
-    return bool(row and row[0])
+    from .query import unresolved_articles, unresolved_events
+
+    return bool(unresolved_events(store) or unresolved_articles(store))
 
 
 def _batched(items: Iterable[Any], size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Any]]:

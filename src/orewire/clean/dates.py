@@ -99,8 +99,9 @@ def _dateparser_fallback(value: str) -> date | None:
 
 
 _LEADING_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:\([^)]*\))?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-–—:]\s+")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ON_WEEKDAY = re.compile(r"\b(?:on|last|this|from|since|by)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
+_ON_WEEKDAY = re.compile(rf"\b(?:on|last|this|from|since|by)\s+({'|'.join(WEEKDAYS)})\b", re.I)
 _MD_NO_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:%|per|million|billion|tonnes?|tons?))", re.I)
 _DM_NO_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?![\s,-]+\d{{4}})", re.I)
 
@@ -128,7 +129,7 @@ def mentioned_date(sentence: str, published: date | None) -> date | None:
         if m.group(2)[0].isupper():
             candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(2))), m.group(1), published)))
     for m in _ON_WEEKDAY.finditer(sentence):
-        back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
         candidates.append((m.start(), published - timedelta(days=back)))
     # The first day named: "shipped on October 8, officials said on Thursday" is about October 8.
     return next((day for _, day in sorted(candidates, key=lambda c: c[0]) if day), None)

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from ..clean.dates import mentioned_date
-from ..model import Article, Entity, EntityKind, Event, EventType, Evidence, Mention, content_id
+from ..model import Article, Entity, EntityKind, Event, EventType, Evidence, Mention, content_id, org_id, person_id
 from .entities import Entities, find_entities
 from .events import EXTRACTOR, Found, complete_arguments, merge_events, sentence_events
 from .nlp import load_nlp
@@ -60,11 +60,11 @@ def _entities(per_article: list[Entities]) -> list[Entity]:
         for cid in ents.commodity_ids():
             out.setdefault(cid, Entity(cid, EntityKind.COMMODITY, cid))
         for org in ents.orgs.values():
-            key = "org:" + org.name.lower()
+            key = org_id(org.name)
             out.setdefault(key, Entity(key, EntityKind.ORG, org.name, tuple(sorted(org.aliases)),
                                        {"kind": org.kind, "country": org.country}))
         for person in ents.persons.values():
-            key = "person:" + person.name.lower()
+            key = person_id(person.name)
             out.setdefault(key, Entity(key, EntityKind.PERSON, person.name, (),
                                        {"role": person.role, "affiliation": person.affiliation}))
     return list(out.values())
@@ -76,9 +76,9 @@ def _mentions(articles: list[Article], per_article: list[Entities]) -> list[Ment
         for m in [*ents.countries, *ents.commodities]:
             out.append(Mention(article.id, m.id, m.start, m.end, article.text[m.start:m.end]))
         for org in ents.orgs.values():
-            out += [Mention(article.id, "org:" + org.name.lower(), a, b, article.text[a:b]) for a, b in org.spans]
+            out += [Mention(article.id, org_id(org.name), a, b, article.text[a:b]) for a, b in org.spans]
         for person in ents.persons.values():
-            out += [Mention(article.id, "person:" + person.name.lower(), a, b, article.text[a:b]) for a, b in person.spans]
+            out += [Mention(article.id, person_id(person.name), a, b, article.text[a:b]) for a, b in person.spans]
     return out
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..clean.dates import WEEKDAY
 from .entities import Entities
 from .rules import (CONTROL_ACTION, DEFAULT_STATUS, DENIAL_OF_REPORT, MONEY, NEGATED, NOT_AGREEMENT, NOT_INVESTMENT, NOT_MEETING, NOT_PRICE_SUBJECT, NOT_SHIPMENT, PRICE_MOVE, SCALE,
                     STATEMENT_SUBTYPES, STATUS_RULES, TRIGGERS)
@@ -477,11 +478,8 @@ def merge_events(found: list[Found]) -> list[Found]:
     return merged
 
 
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-
-
 def _days(text: str) -> set[str]:
-    return {d.lower() for d in _WEEKDAY.findall(text)}
+    return {d.lower() for d in WEEKDAY.findall(text)}
 
 
 _ASSERTIVE = {"CLAIM", "ACCUSE"}

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import org_id, person_id
 from ..reference import load_measures
 from ..store import Store
 from . import syndication
@@ -168,7 +169,7 @@ def _ids(raw: str | None, known: set[str], canonical: dict[str, str]) -> tuple[s
         if len(value) == 3 and value.isupper():
             ident = value
         else:
-            ident = next((k for k in ("org:" + value.lower(), "person:" + value.lower()) if k in known), "org:" + value.lower())
+            ident = next((k for k in (org_id(value), person_id(value)) if k in known), org_id(value))
             ident = canonical.get(ident, ident)
         if ident not in out:
             out.append(ident)

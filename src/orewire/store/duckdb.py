@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -91,21 +92,27 @@ class Store:
         rows = self.con.execute("SELECT id FROM raw_documents WHERE id IN (SELECT unnest(?))", [wanted]).fetchall()
         return {r[0] for r in rows}
 
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        """One transaction; on failure it is rolled back and a StoreError says what failed."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{what} to {self.path} failed: {exc}", self.path) from exc
+
     def write_batch(self, run_id: str, raws: Sequence[RawDocument], articles: Sequence[Article],
                     quarantined: Sequence[Quarantined], extractions: Sequence[Any] = ()) -> dict[str, int]:
         """Store one batch in one transaction; rows already present are left as they are."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("Writing a batch"):
             counts = {
                 "raw": self._insert_new("raw_documents", [_raw_row(r, run_id) for r in _unique(raws)]),
                 "articles": self._insert_new("articles", [_article_row(a, run_id) for a in _unique(articles)]),
                 "quarantined": self._insert_new("quarantine", [_quarantine_row(q, run_id) for q in _unique(quarantined)]),
                 **self._write_extractions(extractions, run_id),
             }
-            self.con.execute("COMMIT")
-        except Exception as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"Writing a batch to {self.path} failed: {exc}", self.path) from exc
         return counts
 
     def _write_extractions(self, extractions: Sequence[Any], run_id: str) -> dict[str, int]:
@@ -130,27 +137,16 @@ class Store:
 
     def replace_derived(self, tables: dict[str, list[tuple[Any, ...]]]) -> dict[str, int]:
         """Replace the rows of recomputed tables (resolution output) in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("Writing resolution results"):
             for table, rows in tables.items():
                 self.con.execute(f"DELETE FROM {table}")
                 self._insert_all(table, rows)
-            self.con.execute("COMMIT")
-        except Exception as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"Writing resolution results to {self.path} failed: {exc}", self.path) from exc
         return {table: len(rows) for table, rows in tables.items()}
 
     def add_signatures(self, rows: list[tuple[str, bytes]]) -> int:
         """Store MinHash signatures of articles (a cache: computed once per article)."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            count = self._insert_new("article_minhash", rows)
-            self.con.execute("COMMIT")
-        except Exception as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"Writing signatures to {self.path} failed: {exc}", self.path) from exc
-        return count
+        with self._transaction("Writing signatures"):
+            return self._insert_new("article_minhash", rows)
 
     def add_override(self, event_a: str, event_b: str, decision: str, note: str | None) -> None:
         """Record a person's decision that two events are (join) or are not (split) one occurrence."""
