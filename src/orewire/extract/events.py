@@ -58,7 +58,7 @@ class Found:
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # (article index, start, end)
     topic: str | None = None  # for a STATEMENT: the other event type its sentence is about, if any
     figures: set[str] = field(default_factory=set)  # quantities stated ("18,367 tonnes"): different figures, different events
-    days: set[str] = field(default_factory=set)  # weekdays named ("on Tuesday"): different days, different occurrences
+    days: set[str] = field(default_factory=set)  # PRICE: weekdays named ("on Tuesday"): different days, different moves
 
 
 def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
@@ -89,18 +89,14 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         chosen = [t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES] + [t for t in ("PRICE", "STATEMENT") if t in types]
         for etype in chosen:
             if etype == "PRICE":
-                for a, b, cids in price_clauses:
-                    found.append(_price_event(index, s_text, a, b, cids))
-                    found[-1].days = _days(s_text)
+                found += [_price_event(index, s_text, a, b, cids) for a, b, cids in price_clauses]
                 continue
             if not _plausible(etype, s_text, commodities, countries, orgs, persons):
                 continue
             if etype in ("PRODUCTION", "SHIPMENT"):
                 parts = _figure_clauses(s_text, start)
                 if parts:
-                    for a, b in parts:
-                        found.append(_clause_event(etype, index, s_text, start, a, b, ents, commodities))
-                        found[-1].days = _days(s_text)
+                    found += [_clause_event(etype, index, s_text, start, a, b, ents, commodities) for a, b in parts]
                     continue
             trigger_at = _trigger_offset(etype, s_text)
             actors, counterparts = _split_roles(s_text, start, trigger_at, ents, countries, orgs, persons)
@@ -122,7 +118,6 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
                 topic=_topic(etype, types, s_text),
             )
             event.figures = {m.group(0) for m in _QUANTITY.finditer(s_text)} | {m.group(0).strip() for m in MONEY.finditer(s_text)}
-            event.days = _days(s_text)
             if etype != "STATEMENT" and subtype == "DENY" and _reported_then_denied(s_text, trigger_at):
                 event.polarity = "denied"
             found.append(event)
@@ -208,8 +203,6 @@ _CLAUSE_BREAK = re.compile(r";|, while |, whereas |, but |,? after (?=(?:droppin
 _OUTPUT_CHANGE = re.compile(r"\b(?:output|production)\b[^,;]{0,25}?(?:\b(?:more than |nearly |almost )?(?:doubled|tripled|halved)\b|"
                             r"\b(?:up|down|rose|fell|rising|falling|ticking (?:up|down)|climbed|dropped|declined|increased|"
                             r"decreased|jumped|slipped)\b[^,;]{0,20}?\d[\d.,]*\s?(?:%|pct|percent))", re.I)
-
-
 _CHANGE_START = re.compile(r"\s*(?:dropping|falling|rising|climbing|declining|increasing|slipping|jumping|reaching)\b", re.I)
 
 
@@ -247,7 +240,7 @@ def _clause_event(etype: str, index: int, sentence: str, s_start: int, a: int, b
 def _price_event(index: int, text: str, start: int, end: int, commodities: list[str]) -> Found:
     kind = "premium" if re.search(r"\b(?:premium|spread|discount|arbitrage)\b", text, re.I) else "price"
     return Found(type="PRICE", article_index=index, actors=[], counterparts=[], commodities=list(commodities),
-                 status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)], topic=kind)
+                 status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)], topic=kind, days=_days(text))
 
 
 _EXPLORATION = re.compile(r"\b(?:drill\w*|sampling|exploration|discover\w*|assays?|intercept\w*|mineraliz\w*|mineralis\w*|"
@@ -333,9 +326,9 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "PRODUCTION":
         if _BACKGROUND.search(text) or (_CAPITAL_MARKETS.search(text) and not _STRONG_PRODUCTION.search(text)):
             return False
-        stated = bool(_STRONG_PRODUCTION.search(text) or _OUTPUT_MOVE.search(text))  # the sentence is about output itself
-        return (bool(commodities) or bool(actors) or stated) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text)
-                                                                       or stated)
+        if _STRONG_PRODUCTION.search(text) or _OUTPUT_MOVE.search(text):
+            return True  # the sentence is about output itself; the metal may be the story's
+        return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
     if etype == "SHIPMENT":
         if _BACKGROUND.search(text) or _SHARE_OF.search(text):
             return False
