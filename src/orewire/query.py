@@ -92,6 +92,15 @@ def _dicts(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _decode(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    """JSON columns of ``rows`` as Python values, in place."""
+    for row in rows:
+        for key in keys:
+            if isinstance(row.get(key), str):
+                row[key] = json.loads(row[key])
+    return rows
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Filters for listing events; None means no filter.
@@ -130,10 +139,7 @@ def list_events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str
     sql += " ORDER BY e.occurred DESC NULLS LAST, e.doc, e.type"
     if flt.limit:
         sql += f" LIMIT {int(flt.limit)}"
-    events = _dicts(store, sql, params)
-    for ev in events:
-        for key in ("actors", "counterparts", "commodities"):
-            ev[key] = json.loads(ev[key]) if isinstance(ev[key], str) else ev[key]
+    events = _decode(_dicts(store, sql, params), "actors", "counterparts", "commodities")
     _attach_evidence(store, events)
     return events
 
@@ -213,10 +219,7 @@ def list_resolved_events(store: Store, flt: EventFilter = EventFilter()) -> list
     sql += f" ORDER BY coalesce(r.occurred, r.first_reported) {order} NULLS LAST, r.n_origins DESC, r.type, r.id"
     if flt.limit:
         sql += f" LIMIT {int(flt.limit)}"
-    events = _dicts(store, sql, params)
-    for ev in events:
-        for key in ("actors", "counterparts", "commodities", "names"):
-            ev[key] = json.loads(ev[key]) if isinstance(ev[key], str) else ev[key]
+    events = _decode(_dicts(store, sql, params), "actors", "counterparts", "commodities", "names")
     _attach_cluster_evidence(store, events)
     return events
 
@@ -257,11 +260,8 @@ def explain_cluster(store: Store, id_prefix: str) -> dict[str, Any] | None:
                      [cluster])
     merges = _dicts(store, "SELECT event_a, event_b, score, reasons FROM event_merges WHERE cluster_id = ? ORDER BY score DESC",
                     [cluster])
-    for m in merges:
-        m["reasons"] = json.loads(m["reasons"]) if isinstance(m["reasons"], str) else m["reasons"]
-    for m in members:
-        for key in ("actors", "commodities"):
-            m[key] = json.loads(m[key]) if isinstance(m[key], str) else m[key]
+    _decode(merges, "reasons")
+    _decode(members, "actors", "commodities")
     overrides = _dicts(store, "SELECT event_a, event_b, decision, note, created_at FROM merge_overrides "
                               "WHERE event_a IN (SELECT unnest(?)) OR event_b IN (SELECT unnest(?))",
                        [[m["id"] for m in members]] * 2)
@@ -289,24 +289,17 @@ def export_control_reports(store: Store, commodities: list[str], until: date | N
                              "AND (? IS NULL OR coalesce(r.first_reported, r.occurred) <= ?) "
                              "ORDER BY coalesce(r.occurred, r.first_reported), r.id",
                       [commodities, until, until])
-    for row in flt_rows:
-        for key in ("actors", "counterparts", "commodities"):
-            row[key] = json.loads(row[key]) if isinstance(row[key], str) else row[key]
-        row["measures"] = sorted(row["measures"])
-    return flt_rows
+    return _decode(flt_rows, "actors", "counterparts", "commodities")
 
 
 def graph_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
     """What the knowledge graph is built from: resolved events, entities (canonical), measure links."""
-    events = _dicts(store, f"SELECT {RESOLVED_COLUMNS} FROM resolved_events ORDER BY id", [])
-    for ev in events:
-        for key in ("actors", "counterparts", "commodities", "names"):
-            ev[key] = json.loads(ev[key]) if isinstance(ev[key], str) else ev[key]
+    events = _decode(_dicts(store, f"SELECT {RESOLVED_COLUMNS} FROM resolved_events ORDER BY id", []),
+                     "actors", "counterparts", "commodities", "names")
     entities = _dicts(store, "SELECT e.id, e.kind, e.name, e.attrs FROM entities e "
                              "LEFT JOIN entity_links l ON l.entity_id = e.id WHERE l.entity_id IS NULL OR l.canonical_id = e.id "
                              "ORDER BY e.id", [])
-    for ent in entities:
-        ent["attrs"] = json.loads(ent["attrs"]) if isinstance(ent["attrs"], str) else (ent["attrs"] or {})
+    _decode(entities, "attrs")
     links = _dicts(store, "SELECT cluster_id, measure_id, score, reason FROM measure_links ORDER BY cluster_id, measure_id", [])
     return {"events": events, "entities": entities, "measure_links": links}
 
