@@ -456,6 +456,11 @@ def exposure(commodity: str, db: str | None, as_of: datetime | None, stage: str 
              "controlled": "yes" if r["controlled"] else ""} for r in answer["production"]]
     if rows:
         console.print(render_table(rows, ["country", "name", "value", "share", "controlled"]))
+    reserves = answer.get("reserves")
+    if reserves:
+        top = ", ".join(f"{r['iso3']} {r['share']:.1%}" for r in reserves["by_country"][:3])
+        console.print(f"reserves ({reserves['year']}, {reserves['unit']}): controlled share {reserves['controlled_share']:.1%}; "
+                      f"largest {top}", highlight=False)
     for c in answer["controls_in_force"]:
         console.print(f"  control in force: {_measure_label(c)}", highlight=False)
     for note in answer["notes"]:
