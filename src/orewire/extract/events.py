@@ -307,6 +307,8 @@ _SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\
 _STORY_SUBJECT = re.compile(r"^(?:\W*)(?:The|Its) (?:[\w-]+ ){0,2}(?:company|miner|group|firm|producer|giant|developer|"
                             r"explorer|major|conglomerate|refiner|smelter)\b|\b(?:it|the company) (?:has |had |also |will )?"
                             r"(?:invested|committed|spent|acquired|purchased|bought|paid|made)\b", re.I)
+_MARKET_CALL = re.compile(r"\b(?:prices?|demand|market)\b[^.;]{0,40}\b(?:will|would|to|should|could)\s+(?:hold|rise|fall|remain|"
+                          r"stay|climb|drop|recover|rebound|weaken|strengthen|ease|firm)\b", re.I)
 _ANALYST_VIEW = re.compile(r"\banalysts?\b|\bstrategists?\b|\beconomists?\b|\b(?:research|brokerage) note\b|\bin a note\b", re.I)
 _FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\w*|suggests?|likely|could|may|might|would|"
                        r"will|sees|outlook|believes?)\b", re.I)
@@ -317,6 +319,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     actors = countries or orgs or persons
     if etype != "PRICE" and _ANALYST_VIEW.search(text) and (etype == "STATEMENT" or _FORECAST.search(text)):
         return False  # forecasts and views of analysts are not events (guidelines)
+    if etype == "STATEMENT" and _MARKET_CALL.search(text):
+        return False  # "he believes gold prices will hold above $400": a market view, not an official claim
     if etype in ("AGREEMENT", "INVESTMENT", "PRODUCTION") and _FINANCIAL.search(text) and not _STRONG_PRODUCTION.search(text):
         return False  # results, earnings and share prices are not events (guidelines)
     if etype == "PRICE":
