@@ -349,7 +349,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         m = TRIGGERS[etype].search(text)
         if m and NEGATED.search(text[max(0, m.start() - 30):m.start()]):
             return False  # "is not setting any export quota"
-        if etype == "IMPORT_CONTROL" and not re.search(r"\bimport|\b(?:tariffs?|duties) (?:on|of)\b", text, re.I):
+        if etype == "IMPORT_CONTROL" and re.search(r"\bexport (?:tariffs?|duties|tax(?:es)?|levy)\b", text, re.I) and not re.search(
+                r"\bimport", text, re.I):
             return False  # an export tariff is an export control
         return bool(commodities or countries) and bool(CONTROL_ACTION.search(text) or _MONEY_OR_PCT.search(text))
     if etype == "MEETING":
