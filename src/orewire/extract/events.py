@@ -307,6 +307,8 @@ _SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\
 _STORY_SUBJECT = re.compile(r"^(?:\W*)(?:The|Its) (?:[\w-]+ ){0,2}(?:company|miner|group|firm|producer|giant|developer|"
                             r"explorer|major|conglomerate|refiner|smelter)\b|\b(?:it|the company) (?:has |had |also |will )?"
                             r"(?:invested|committed|spent|acquired|purchased|bought|paid|made)\b", re.I)
+_LICENCE_ACT = re.compile(r"\blicen[cs]es?\b[^.;]{0,40}?\b(?:was|were|has been|have been)\s+(?:recently\s+)?(?:granted|"
+                          r"issued|revoked|cancell?ed|renewed|extended)\b", re.I)
 _MARKET_CALL = re.compile(r"\b(?:prices?|demand|market)\b[^.;]{0,40}\b(?:will|would|to|should|could)\s+(?:hold|rise|fall|remain|"
                           r"stay|climb|drop|recover|rebound|weaken|strengthen|ease|firm)\b", re.I)
 _ANALYST_VIEW = re.compile(r"\banalysts?\b|\bstrategists?\b|\beconomists?\b|\b(?:research|brokerage) note\b|\bin a note\b", re.I)
@@ -362,7 +364,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return False
     if etype == "POLICY":
         return bool(countries) or bool(re.search(r"\b(?:government|ministry|minister|department|state|administration|"
-                                                 r"authorit(?:y|ies)|cabinet|parliament|regulator)\b", text, re.I))
+                                                 r"authorit(?:y|ies)|cabinet|parliament|regulator)\b", text, re.I)) or bool(
+            _LICENCE_ACT.search(text))  # a licence granted or revoked is a state's act even when the state is not named
     if etype == "INVESTMENT" and not actors:
         # "The lithium giant also invested $190 million in ...": the story's company, named earlier
         return bool(MONEY.search(text)) and bool(_STORY_SUBJECT.search(text))
