@@ -302,6 +302,9 @@ _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory res
 _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"
                           r"dropped|grew|slumped|jumped|dipped|slipped|climbed|shut down|halted|suspended|resumed|"
                           r"restarted)\b", re.I)
+_STORY_FACILITY = re.compile(r"^\W*(?:A|The|Its) (?:[\w-]+ ){0,2}(?:plant|refinery|smelter|facility|mill)\b|"
+                             r"\bit (?:has |had |also |will )?(?:restarted|built|build|commissioned|completed?|establish\w*|"
+                             r"construct\w*)\b", re.I)
 _SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\w'-]+){0,4}? (?:rose|fell|declined|increased|"
                             r"dropped|grew|slumped|jumped|climbed|totall?ed|reached)\b", re.I)
 _STORY_SUBJECT = re.compile(r"^(?:\W*)(?:The|Its) (?:[\w-]+ ){0,2}(?:company|miner|group|firm|producer|giant|developer|"
@@ -369,8 +372,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "INVESTMENT" and not actors:
         # "The lithium giant also invested $190 million in ...": the story's company, named earlier
         return bool(MONEY.search(text)) and bool(_STORY_SUBJECT.search(text))
-    if etype in ("AGREEMENT", "INVESTMENT", "FACILITY"):
-        return bool(actors)
+    if etype == "FACILITY" and not actors:
+        return bool(_STORY_FACILITY.search(text))  # "A plant will be located near ...": the story's company builds it
     return bool(actors)
 
 
