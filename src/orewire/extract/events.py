@@ -302,6 +302,8 @@ _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory res
 _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"
                           r"dropped|grew|slumped|jumped|dipped|slipped|climbed|shut down|halted|suspended|resumed|"
                           r"restarted)\b", re.I)
+_TALKS_HELD = re.compile(r"\btalks (?:were |are |have been |had been )?(?:still )?(?:ongoing|continuing|under way|going on)\b|"
+                         r"\bheld (?:[\w-]+ ){0,2}talks\b", re.I)
 _STORY_FACILITY = re.compile(r"^\W*(?:A|The|Its) (?:[\w-]+ ){0,2}(?:plant|refinery|smelter|facility|mill)\b|"
                              r"\bit (?:has |had |also |will )?(?:restarted|built|build|commissioned|completed?|establish\w*|"
                              r"construct\w*)\b", re.I)
@@ -359,7 +361,11 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return False  # an export tariff is an export control
         return bool(commodities or countries) and bool(CONTROL_ACTION.search(text) or _MONEY_OR_PCT.search(text))
     if etype == "MEETING":
-        return not NOT_MEETING.search(text) and len(set(countries) | set(orgs) | set(persons)) >= 1 and bool(
+        if NOT_MEETING.search(text):
+            return False
+        if _TALKS_HELD.search(text):
+            return True  # "talks were still going on with the striking locals": the parties are the story's
+        return len(set(countries) | set(orgs) | set(persons)) >= 1 and bool(
             re.search(r"\b(?:with|between|met|visit\w*|delegation|both parties)\b", text, re.I))
     if etype == "AGREEMENT" and NOT_AGREEMENT.search(text) and not re.search(r"\b(?:signed|agreement|deal)\b", text, re.I):
         return False
