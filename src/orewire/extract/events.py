@@ -302,6 +302,8 @@ _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory res
 _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"
                           r"dropped|grew|slumped|jumped|dipped|slipped|climbed|shut down|halted|suspended|resumed|"
                           r"restarted)\b", re.I)
+_TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |about |some |nearly |more than )?(?:[$£€]\s?)?\d[\d.,]*"
+                           r"\s?(?:[MBK]\b|mln|million|bln|billion|tonnes|tons|t\b)?[^.;]{0,40}\bin (?:19|20)\d\d\b", re.I)
 _TALKS_HELD = re.compile(r"\btalks (?:were |are |have been |had been )?(?:still )?(?:ongoing|continuing|under way|going on)\b|"
                          r"\bheld (?:[\w-]+ ){0,2}talks\b", re.I)
 _STORY_FACILITY = re.compile(r"^\W*(?:A|The|Its) (?:[\w-]+ ){0,2}(?:plant|refinery|smelter|facility|mill)\b|"
@@ -341,8 +343,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return True  # the sentence is about output itself; the metal may be the story's
         return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
     if etype == "SHIPMENT":
-        if _BACKGROUND.search(text) or _SHARE_OF.search(text):
-            return False
+        if _BACKGROUND.search(text) or (_SHARE_OF.search(text) and not _TRADE_FIGURE.search(text)):
+            return False  # shares of a market are background; a period's trade figure is news even with a share in it
         if (TRIGGERS["IMPORT_CONTROL"].search(text) or TRIGGERS["EXPORT_CONTROL"].search(text)) and not _SHIPPED.search(text):
             return False  # "tariffs on steel imports": the control, not a consignment
         if NOT_SHIPMENT.search(text) and not re.search(r"\bship(?:ped|ment|ments)\b|\bexported\b|\bdispatch", text, re.I):
