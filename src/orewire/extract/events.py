@@ -124,7 +124,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
     return found
 
 
-_NO_COUNTERPART_TYPES = {"PRODUCTION", "PRICE", "POLICY"}  # producer / - (guidelines)
+_NO_COUNTERPART_TYPES = {"PRODUCTION", "PRICE", "POLICY", "MEETING", "AGREEMENT"}  # producer / -; all parties are actors (guidelines)
 _COMPANY_TYPES = {"PRODUCTION", "INVESTMENT", "AGREEMENT", "FACILITY", "STATEMENT", "SHIPMENT", "MEETING"}
 _STATE_TYPES = {"EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "POLICY", "SHIPMENT"}
 
