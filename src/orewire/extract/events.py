@@ -306,14 +306,19 @@ _TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |abou
                            r"\s?(?:[MBK]\b|mln|million|bln|billion|tonnes|tons|t\b)?[^.;]{0,40}\bin (?:19|20)\d\d\b", re.I)
 _TALKS_HELD = re.compile(r"\btalks (?:were |are |have been |had been )?(?:still )?(?:ongoing|continuing|under way|going on)\b|"
                          r"\bheld (?:[\w-]+ ){0,2}talks\b", re.I)
-_STORY_FACILITY = re.compile(r"^\W*(?:A|The|Its) (?:[\w-]+ ){0,2}(?:plant|refinery|smelter|facility|mill)\b|"
-                             r"\bit (?:has |had |also |will )?(?:restarted|built|build|commissioned|completed?|establish\w*|"
-                             r"construct\w*)\b", re.I)
 _SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\w'-]+){0,4}? (?:rose|fell|declined|increased|"
                             r"dropped|grew|slumped|jumped|climbed|totall?ed|reached)\b", re.I)
-_STORY_SUBJECT = re.compile(r"^(?:\W*)(?:The|Its) (?:[\w-]+ ){0,2}(?:company|miner|group|firm|producer|giant|developer|"
-                            r"explorer|major|conglomerate|refiner|smelter)\b|\b(?:it|the company) (?:has |had |also |will )?"
-                            r"(?:invested|committed|spent|acquired|purchased|bought|paid|made)\b", re.I)
+def _story_subject(determiners: str, nouns: str, verbs: str) -> re.Pattern[str]:
+    """A sentence whose subject is the story's own company or plant, named in an earlier sentence
+    ("The lithium giant also invested ...", "A plant will be built ...", "it has restarted ...")."""
+    return re.compile(rf"^\W*(?:{determiners}) (?:[\w-]+ ){{0,2}}(?:{nouns})\b|"
+                      rf"\b(?:it|the company) (?:has |had |also |will )?(?:{verbs})\b", re.I)
+
+
+_STORY_SUBJECT = _story_subject("The|Its", "company|miner|group|firm|producer|giant|developer|explorer|major|conglomerate|"
+                                "refiner|smelter", "invested|committed|spent|acquired|purchased|bought|paid|made")
+_STORY_FACILITY = _story_subject("A|The|Its", "plant|refinery|smelter|facility|mill",
+                                 "restarted|built|build|commissioned|completed?|establish\\w*|construct\\w*")
 _LICENCE_ACT = re.compile(r"\blicen[cs]es?\b[^.;]{0,40}?\b(?:was|were|has been|have been)\s+(?:recently\s+)?(?:granted|"
                           r"issued|revoked|cancell?ed|renewed|extended)\b", re.I)
 _MARKET_CALL = re.compile(r"\b(?:prices?|demand|market)\b[^.;]{0,40}\b(?:will|would|to|should|could)\s+(?:hold|rise|fall|remain|"
