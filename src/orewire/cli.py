@@ -488,6 +488,8 @@ def timeline(db: str | None, fmt: str, commodity: str | None, country: str | Non
         _emit_events(rows, fmt)
         return
     console = _console()
+    if not rows:
+        console.print("No resolved events match. Ingest news with 'orewire ingest PATH', or widen the filters.")
     for r in rows:
         names = r.get("names") or {}
         console.print(f"[bold]{r['occurred'] or r['first_reported'] or '?'}[/bold]  [cyan]{r['type']}[/cyan] "
