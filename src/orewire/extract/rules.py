@@ -30,7 +30,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bdeliveries\b|\bexport(?:s|ed|ing)?\b|\bimport(?:s|ed|ing)?\b|\bsales volumes?\b|\bsend (?:\w+ ){0,4}materials?\b|"
         r"\bsuppl(?:y|ies|ied) (?:\w+ ){0,4}(?:to|from)\b", _F),
     "AGREEMENT": re.compile(
-        r"\bagreements?\b|\bagreed (?:to|with|on)\b|\bdeals?\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
+        r"\bagreements?\b|\bagreed (?:to|with|on)\b(?! (?:acquire|buy|purchase|sell|take over|invest)\b)|\bdeals?\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
         r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bjoined with\b|"
         r"\bjoint project\b|\bright to buy\b|\barranged to\b", _F),
     "INVESTMENT": re.compile(
