@@ -316,7 +316,7 @@ def _story_subject(determiners: str, nouns: str, verbs: str) -> re.Pattern[str]:
 
 
 _STORY_SUBJECT = _story_subject("The|Its", "company|miner|group|firm|producer|giant|developer|explorer|major|conglomerate|"
-                                "refiner|smelter", "invested|committed|spent|acquired|purchased|bought|paid|made")
+                                "refiner|smelter|project|mine", "invested|committed|spent|acquired|purchased|bought|paid|made")
 _STORY_FACILITY = _story_subject("A|The|Its", "plant|refinery|smelter|facility|mill",
                                  "restarted|built|build|commissioned|completed?|establish\\w*|construct\\w*")
 _LICENCE_ACT = re.compile(r"\blicen[cs]es?\b[^.;]{0,40}?\b(?:was|were|has been|have been)\s+(?:recently\s+)?(?:granted|"
