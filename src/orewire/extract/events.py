@@ -89,7 +89,8 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         chosen = [t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES] + [t for t in ("PRICE", "STATEMENT") if t in types]
         for etype in chosen:
             if etype == "PRICE":
-                found += [_price_event(index, s_text, a, b, cids) for a, b, cids in price_clauses]
+                setter = list(orgs[:1]) if _PRICE_SETTING.search(s_text) else []  # who set a producer price (guidelines)
+                found += [_price_event(index, s_text, a, b, cids, setter) for a, b, cids in price_clauses]
                 continue
             if not _plausible(etype, s_text, commodities, countries, orgs, persons):
                 continue
@@ -154,6 +155,11 @@ _MONEY_OR_PCT = re.compile(r"\d[\d.,/-]*\s?(?:%|pct|percent|dlrs?|cents?|yuan|ri
                            r"[$£€¥]\s?\d", re.I)
 
 
+_PRICE_SETTING = re.compile(r"\b(?:cut|cuts|raised|raises|lowered|lowers|increased|reduced|reduces)\s+(?:its |their |the )?"
+                            r"(?:[\w-]+ ){0,2}prices?\s+(?:for|of|on)\b", re.I)
+"""A producer setting its own price ("cut prices for all grades of zinc by one cent"): a PRICE event (guidelines)."""
+
+
 def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, int, list[str]]]:
     """Clauses of a sentence that report a price move: (start, end, commodity ids), in article offsets.
 
@@ -185,7 +191,8 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
         clauses = [(offset, offset + len(text), clauses[0][2])]
     elif len(clauses) > 1:  # a list of moves: cut each clause at the next one, without trailing punctuation
         clauses = [(a, min(b, clauses[k + 1][0]) if k + 1 < len(clauses) else b, c) for k, (a, b, c) in enumerate(clauses)]
-    if not clauses and _PRICE_WORD.search(text) and PRICE_MOVE.search(text) and _MONEY_OR_PCT.search(text):
+    if not clauses and (_PRICE_SETTING.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
+                                                        and _MONEY_OR_PCT.search(text))):
         ids = _ids_in(ents.commodities, offset, offset + len(text)) or ents.commodity_ids()[:1]
         if ids and not re.search(r"\bshares?\b|\bstocks?\b|\bif\b", text, re.I):
             clauses = [(offset, offset + len(text), ids)]
@@ -237,9 +244,9 @@ def _clause_event(etype: str, index: int, sentence: str, s_start: int, a: int, b
                  status=_status(etype, clause), spans=[(index, a, b)], figures={m.group(0) for m in _QUANTITY.finditer(clause)})
 
 
-def _price_event(index: int, text: str, start: int, end: int, commodities: list[str]) -> Found:
+def _price_event(index: int, text: str, start: int, end: int, commodities: list[str], actors: list[str] | None = None) -> Found:
     kind = "premium" if re.search(r"\b(?:premium|spread|discount|arbitrage)\b", text, re.I) else "price"
-    return Found(type="PRICE", article_index=index, actors=[], counterparts=[], commodities=list(commodities),
+    return Found(type="PRICE", article_index=index, actors=list(actors or []), counterparts=[], commodities=list(commodities),
                  status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)], topic=kind, days=_days(text))
 
 
