@@ -393,13 +393,8 @@ def measures(db: str | None, commodity: str, as_of: datetime | None, fmt: str) -
     from .analysis import commodity_id, measures_as_of
 
     day = as_of.date() if as_of else date.today()
-    try:
-        answer = _with_optional_store(db, lambda store: measures_as_of(store, commodity_id(commodity), day))
-    except OrewireError as exc:
-        _fail(exc)
-        return
-    if fmt == "json":
-        click.echo(to_json(answer))
+    answer = _answer(db, fmt, lambda store: measures_as_of(store, commodity_id(commodity), day))
+    if answer is None:
         return
     console = _console()
     console.print(f"[bold]{answer['commodity']} on {day}: {len(answer['in_force'])} in force[/bold]")
@@ -438,13 +433,8 @@ def exposure(commodity: str, db: str | None, as_of: datetime | None, stage: str 
     from .analysis import commodity_id, exposure as run_exposure
 
     day = as_of.date() if as_of else date.today()
-    try:
-        answer = _with_optional_store(db, lambda store: run_exposure(store, commodity_id(commodity), day, stage, basis))
-    except OrewireError as exc:
-        _fail(exc)
-        return
-    if fmt == "json":
-        click.echo(to_json(answer))
+    answer = _answer(db, fmt, lambda store: run_exposure(store, commodity_id(commodity), day, stage, basis))
+    if answer is None:
         return
     console = _console()
     src = answer.get("source") or {}
@@ -520,6 +510,19 @@ def graph(db: str | None, fmt: str, output: str | None) -> None:
         click.echo(f"wrote {len(data['nodes'])} nodes and {len(data['links'])} edges to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _answer(db: str | None, fmt: str, fn: Any) -> Any:
+    """Run an as-of question; print it as JSON (and return None) when asked, else return it for the table."""
+    try:
+        answer = _with_optional_store(db, fn)
+    except OrewireError as exc:
+        _fail(exc)
+        return None
+    if fmt == "json":
+        click.echo(to_json(answer))
+        return None
+    return answer
 
 
 def _with_optional_store(db: str | None, fn: Any) -> Any:

@@ -144,19 +144,28 @@ def list_events(store: Store, flt: EventFilter = EventFilter()) -> list[dict[str
     return events
 
 
+_CONTEXT = ("substr(a.text, greatest(1, v.start_char - 79), least(v.start_char, 80)) AS before, "
+            "substr(a.text, v.end_char + 1, 80) AS after")
+"""Up to 80 characters either side of an evidence span, for showing the quote in context."""
+
+
+def _hang_evidence(events: list[dict[str, Any]], rows: list[dict[str, Any]], key: str) -> None:
+    """Give each event its evidence rows, matched by ``key`` (the event or resolved-event id)."""
+    by_id: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_id.setdefault(row.pop(key), []).append(row)
+    for ev in events:
+        ev["evidence"] = by_id.get(ev["id"], [])
+
+
 def _attach_evidence(store: Store, events: list[dict[str, Any]]) -> None:
     if not events:
         return
     rows = _dicts(store, "SELECT v.event_id, v.quote, v.article_id, a.source, a.title, v.start_char, v.end_char, "
-                         "substr(a.text, greatest(1, v.start_char - 79), least(v.start_char, 80)) AS before, "
-                         "substr(a.text, v.end_char + 1, 80) AS after "
+                         f"{_CONTEXT} "
                          "FROM evidence v JOIN articles a ON a.id = v.article_id WHERE v.event_id IN (SELECT unnest(?)) "
                          "ORDER BY v.event_id, a.source, v.start_char", [[e["id"] for e in events]])
-    by_event: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        by_event.setdefault(row.pop("event_id"), []).append(row)
-    for ev in events:
-        ev["evidence"] = by_event.get(ev["id"], [])
+    _hang_evidence(events, rows, "event_id")
 
 
 # -- cross-document (resolved) events --------------------------------------------------------------
@@ -229,17 +238,12 @@ def _attach_cluster_evidence(store: Store, events: list[dict[str, Any]]) -> None
         return
     rows = _dicts(store, "SELECT c.cluster_id, v.quote, v.article_id, a.source, a.url, a.title, a.published, e.doc, "
                          "o.origin_id, v.event_id, v.start_char, v.end_char, "
-                         "substr(a.text, greatest(1, v.start_char - 79), least(v.start_char, 80)) AS before, "
-                         "substr(a.text, v.end_char + 1, 80) AS after "
+                         f"{_CONTEXT} "
                          "FROM event_clusters c JOIN evidence v ON v.event_id = c.event_id JOIN events e ON e.id = c.event_id "
                          "JOIN articles a ON a.id = v.article_id LEFT JOIN article_origins o ON o.article_id = a.id "
                          "WHERE c.cluster_id IN (SELECT unnest(?)) "
                          "ORDER BY c.cluster_id, a.published NULLS LAST, a.source, v.start_char", [[e["id"] for e in events]])
-    by_cluster: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        by_cluster.setdefault(row.pop("cluster_id"), []).append(row)
-    for ev in events:
-        ev["evidence"] = by_cluster.get(ev["id"], [])
+    _hang_evidence(events, rows, "cluster_id")
 
 
 def explain_cluster(store: Store, id_prefix: str) -> dict[str, Any] | None:
