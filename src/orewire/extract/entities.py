@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .gazetteer import Match, country_forms, find_commodities, find_countries
+from .gazetteer import Match, commodity_forms, country_forms, find_commodities, find_countries
 
 ORG_KIND_CUES = [
     ("GOVERNMENT", re.compile(r"\b(ministry|minister|department|government|cabinet|agency|administration|commission|"
@@ -264,7 +264,10 @@ def _organisations(text: str, doc: Any) -> dict[str, Org]:
         del orgs[key]
     for org in orgs.values():
         org.kind = _org_kind(org)
-    return {o.name: o for o in _merge_short_forms(orgs)}
+    merged = _merge_short_forms(orgs)
+    places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP", "FAC")}
+    _link_short_names(text, merged, (countries | places, countries))
+    return {o.name: o for o in merged}
 
 
 _AT_PLACE = re.compile(r"\b(?:at|in|near|from) (?:the |its |their |his |her )?$", re.I)
@@ -352,6 +355,40 @@ def _merge_short_forms(orgs: dict[str, Org]) -> list[Org]:
         else:
             out.append(org)
     return out
+
+
+_BARE_WORD = re.compile(r"(?<![\w&.-])([A-Z][a-z]{3,})(?![\w&-])(?! (?:[A-Z]|&))")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*|&) $")
+
+
+def _link_short_names(text: str, orgs: list[Org], places: tuple[set[str], set[str]]) -> None:
+    """'Xinhai has also committed ...' in a story about Shandong Xinhai Mining Technology: a company is
+    often named again by one distinctive word of its name. Such a word, standing alone, is a mention
+    of the one company whose first two words include it; a word two companies share is nobody's, and
+    a metal or a leading place ("Barrick Gold", "Tennessee Lithium") is no short form. ``places``: the
+    words that cannot be a first word (places NER found) and a second word (countries)."""
+    metals = {form.lower() for form in commodity_forms()} | {"iron", "coal", "metal", "mineral", "minerals", "rare", "earth"}
+    owners: dict[str, list[Org]] = {}
+    for org in orgs:
+        if org.kind != "COMPANY":
+            continue
+        words = re.findall(r"[A-Za-z][\w-]*", org.name)
+        if len(words) < 2:
+            continue
+        for k, word in enumerate(words[:2]):
+            if len(word) >= 4 and word[0].isupper() and word.lower() not in GENERIC_WORDS and word.lower() not in places[k] \
+                    and word.lower() not in metals and word.lower() not in _LEGAL_WORDS and owners.get(word, [None])[-1] is not org:
+                owners.setdefault(word, []).append(org)
+    taken = {o.name for o in orgs} | {a for o in orgs for a in o.aliases}
+    for m in _BARE_WORD.finditer(text):
+        word = m.group(1)
+        holders = owners.get(word, [])
+        if len(holders) != 1 or word in taken or _NAME_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # part of a longer name ("Shandong Xinhai Mining"), not the short form
+        org = holders[0]
+        if not any(a <= m.start() < b for a, b in org.spans):
+            org.spans.append((m.start(), m.end()))
+            org.aliases.add(word)
 
 
 def _link_acronyms(text: str, orgs: dict[str, Org]) -> None:

@@ -34,7 +34,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bjoined with\b|"
         r"\bjoint project\b|\bright to buy\b|\barranged to\b", _F),
     "INVESTMENT": re.compile(
-        r"\binvest(?:s|ed|ing|ment|ments)\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b(?! (?:rules|laws?|panel|code|regulations|act)\b)|\bmerger\b|"
+        r"\binvest(?:s|ed|ing|ment|ments)?\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b(?! (?:rules|laws?|panel|code|regulations|act)\b)|\bmerger\b|"
         r"\b(?:buy|bought|buying|take|took|taking|raise[ds]?|raising|increas\w*|sell|sold|selling|purchas\w*|acquir\w*) "
         r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
         r"\btender offer\b|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
@@ -52,7 +52,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:development|operations?|mining|plants?|mines?|refinery|smelter|projects?)\b|\bguidance\b", _F),
     "FACILITY": re.compile(
         r"\b(?:build|building|built|construct\w*|set up|establish\w*|develop\w*|plans?|planned|proposed|new|complet\w*|"
-        r"commission\w*) (?:\w+ ){0,6}(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
+        r"commission\w*) (?:[\w-]+ ){0,6}(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
         r"\b(?:plant|refinery|facility|smelter) will be (?:located|built|constructed)\b|"
         r"\b(?:pilot|demonstration|processing|recovery|magnet|hydroxide|carbonate|refining|battery|cathode|anode) "
         r"(?:plant|facility|refinery|project)\b", _F),
@@ -126,12 +126,14 @@ NOT_SHIPMENT = re.compile(r"\b(?:for \w+ delivery|delivered (?:a|an|strong|solid
 
 NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|futures|benchmark|front-month|copper|iron ore|lme) contracts?|"
                            r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement)\b", _F)
-NOT_INVESTMENT = re.compile(r"\b(?:investors across|value of their investments|foreign investment cases|holds? (?:a |an )?"
+NOT_INVESTMENT = re.compile(r"\b(?:encourag\w*|attract\w*|persuad\w*|convinc\w*|invit\w*|urg(?:e|es|ed|ing)|offer\w*|incentives?|breaks)"
+                            r" (?:[\w-]+ ){0,6}to invest\b|"  # the purpose of a policy, not an investment
+                            r"\b(?:investors across|value of their investments|foreign investment cases|holds? (?:a |an )?"
                             r"(?:majority |minority )?(?:\d[\d.]* ?(?:pct|percent|%) )?stake)\b", _F)
 
 CONTROL_ACTION = re.compile(
     r"\b(?:impos\w*|rais\w*|plac\w*|announc\w*|introduc\w*|lev(?:y|ies|ied)|set|slap\w*|formali[sz]\w*|delay\w*|threat\w*|"
-    r"promis\w*|extend\w*|lift\w*|remov\w*|suspend\w*|exempt\w*|appl(?:y|ies|ied)|hike\w*|doubl\w*|tighten\w*|expand\w*|"
+    r"promis\w*|extend\w*|lift\w*|remov\w*|suspend\w*|exempt\w*|appl(?:y|ies|ied)|hike\w*|doubl\w*|tighten\w*|expand\w*|planning|"
     r"ban(?:s|ned)?|restrict\w*|curb\w*|prohibit\w*|limit\w*|halt\w*|resum\w*|would|will|decision|plans?|consider\w*|"
     r"add(?:s|ed|ing)?|list(?:s|ed|ing)?|requir\w*)\b", _F)
 NEGATED = re.compile(r"\b(?:not|no|never|without)\s+(?:\w+\s+){0,2}$", _F)
