@@ -35,7 +35,9 @@ _HYPOTHETICAL = re.compile(r"\bwould have (?:to )?\w+\b|\bnot enough\b|\bcould (
 _CAPITAL_MARKETS = re.compile(r"\b(?:shares|proceeds|broker option|offering|placement|warrants)\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:accounting for|the (?:vast )?majority of|(?:a|one) (?:quarter|third|half) of (?:its|the)|"
                        r"most of (?:its|the)|is imported|are imported)\b", re.I)
-_BACKGROUND = re.compile(r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
+_BACKGROUND = re.compile(r"\b(?:which|that) (?:produces|supplies|mines|exports) (?:[\w-]+ ){0,4}(?:pct|percent|%|share|half|a third|"
+                         r"a quarter|most|majority)\b|"  # "Comibol, which produces 80 pct of Bolivia's exports": who it is, not news
+                         r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
                          r"production and maintenance workers|is (?:the )?world's|history of)\b", re.I)
 _COUNTERPART_CUE = re.compile(r"\b(?:to|with|from|against|on|into|in)\s+(?:the\s+)?$", re.I)
 _CONTROL_TYPES = {"EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION"}
@@ -61,13 +63,17 @@ class Found:
     days: set[str] = field(default_factory=set)  # PRICE: weekdays named ("on Tuesday"): different days, different moves
 
 
+_QUESTION = re.compile(r"\?\W*$|(?:^|:\s*)(?:asked|asks|questioned) (?:about|whether|if|on)\b(?![^.]*\b(?:said|says|told|replied|answered)\b)",
+                       re.I)
+
+
 def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
     """Candidate events, one per (sentence, type) that a rule fires on."""
     found: list[Found] = []
     for sent in doc.sents:
         s_text = sent.text.rstrip()
-        if len(s_text) < 15:
-            continue
+        if len(s_text) < 15 or _QUESTION.search(s_text.strip()):
+            continue  # a question asks, it reports nothing
         start = sent.start_char + (len(s_text) - len(s_text.lstrip()))
         s_text = s_text.strip()
         end = start + len(s_text)
@@ -160,6 +166,10 @@ _PRICE_SETTING = re.compile(r"\b(?:cut|cuts|raised|raises|lowered|lowers|increas
 """A producer setting its own price ("cut prices for all grades of zinc by one cent"): a PRICE event (guidelines)."""
 
 
+_EQUITY_MARKET = re.compile(r"\bshares?\b|\bstocks?\b|\bif\b|\bindex\b|\bindices\b|\bequities\b|\bbourse\b", re.I)
+"""A stock index or share move ("The S&P/ASX 200 index retreated 0.7%") is no commodity price."""
+
+
 def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, int, list[str]]]:
     """Clauses of a sentence that report a price move: (start, end, commodity ids), in article offsets.
 
@@ -194,7 +204,7 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
     if not clauses and (_PRICE_SETTING.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
                                                         and _MONEY_OR_PCT.search(text))):
         ids = _ids_in(ents.commodities, offset, offset + len(text)) or ents.commodity_ids()[:1]
-        if ids and not re.search(r"\bshares?\b|\bstocks?\b|\bif\b", text, re.I):
+        if ids and not _EQUITY_MARKET.search(text):
             clauses = [(offset, offset + len(text), ids)]
     return clauses
 
@@ -335,6 +345,9 @@ _FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\
                        r"will|sees|outlook|believes?)\b", re.I)
 
 
+_NOT_MINING_OPERATIONS = re.compile(r"\b(?:rescue|search|recovery|military|police|security|relief) (?:operations?|efforts?)\b", re.I)
+
+
 def _plausible(etype: str, text: str, commodities: list[str], countries: list[str], orgs: list[str], persons: list[str]) -> bool:
     """Argument requirements that keep a stray trigger word from becoming an event."""
     actors = countries or orgs or persons
@@ -349,6 +362,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype in ("PRODUCTION", "SHIPMENT") and _HYPOTHETICAL.search(text):
         return False  # "would have produced ... without the plan"
     if etype == "PRODUCTION":
+        if _NOT_MINING_OPERATIONS.search(text) and not _STRONG_PRODUCTION.search(text):
+            return False  # "suspended rescue operations": not the mine's output
         if _BACKGROUND.search(text) or (_CAPITAL_MARKETS.search(text) and not _STRONG_PRODUCTION.search(text)):
             return False
         if _STRONG_PRODUCTION.search(text) or _OUTPUT_MOVE.search(text):

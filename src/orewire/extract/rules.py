@@ -117,7 +117,7 @@ PRICE_MOVE = re.compile(
     r"increased|decreased|raised|cut|lowered|set|established?)\b", _F)
 NOT_PRICE_SUBJECT = re.compile(
     r"\b(?:shares?|stocks?|production|output|sales|volumes?|exports?|imports?|shipments?|reserves|inventor(?:y|ies)|earnings|"
-    r"profits?|revenues?|costs?|index|indices|dividends?|deliveries|demand|supply|capacity|stake|holdings)\b", _F)
+    r"profits?|revenues?|costs?|index|indices|dividends?|deliveries|demand|supply|capacity|stake|holdings|miners|equities)\b", _F)
 
 NOT_MEETING = re.compile(r"\b(?:shareholders?'? meeting|general meeting|annual meeting|board meeting|peace talks|"
                          r"meeting (?:demand|expectations|targets?|estimates)|talks (?:have been|were) terminated)\b", _F)
