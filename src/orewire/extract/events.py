@@ -35,7 +35,8 @@ _HYPOTHETICAL = re.compile(r"\bwould have (?:to )?\w+\b|\bnot enough\b|\bcould (
 _CAPITAL_MARKETS = re.compile(r"\b(?:shares|proceeds|broker option|offering|placement|warrants)\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:accounting for|the (?:vast )?majority of|(?:a|one) (?:quarter|third|half) of (?:its|the)|"
                        r"most of (?:its|the)|is imported|are imported)\b", re.I)
-_BACKGROUND = re.compile(r"\b(?:which|that) (?:produces|supplies|mines|exports) (?:[\w-]+ ){0,4}(?:pct|percent|%|share|half|a third|"
+_BACKGROUND = re.compile(r"\b(?:its|their) (?:global |world |market )?share (?:of|from)\b|"  # a trend in market share
+                         r"\b(?:which|that) (?:produces|supplies|mines|exports) (?:[\w-]+ ){0,4}(?:pct|percent|%|share|half|a third|"
                          r"a quarter|most|majority)\b|"  # "Comibol, which produces 80 pct of Bolivia's exports": who it is, not news
                          r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
                          r"production and maintenance workers|is (?:the )?world's|history of)\b", re.I)
@@ -340,7 +341,14 @@ _LICENCE_ACT = re.compile(r"\blicen[cs]es?\b[^.;]{0,40}?\b(?:was|were|has been|h
                           r"issued|revoked|cancell?ed|renewed|extended)\b", re.I)
 _MARKET_CALL = re.compile(r"\b(?:prices?|demand|market)\b[^.;]{0,40}\b(?:will|would|to|should|could)\s+(?:hold|rise|fall|remain|"
                           r"stay|climb|drop|recover|rebound|weaken|strengthen|ease|firm)\b", re.I)
-_ANALYST_VIEW = re.compile(r"\banalysts?\b|\bstrategists?\b|\beconomists?\b|\b(?:research|brokerage) note\b|\bin a note\b", re.I)
+_ANALYST_HOUSES = (r"Goldman Sachs|Morgan Stanley|J\.?P\.? ?Morgan|Citi(?:group)?|UBS|Macquarie|ANZ|RBC|BMO|Jefferies|Bernstein|"
+                   r"Barclays|HSBC|BofA|Bank of America|Deutsche Bank|Credit Suisse|Societe Generale|BNP Paribas|Commerzbank|"
+                   r"Capital Economics|Wood Mackenzie|CRU|Fastmarkets|Benchmark Mineral Intelligence|BMI|Fitch Solutions|"
+                   r"Merrill Lynch|Salomon Brothers|Shearson Lehman|Nomura|Mizuho|[A-Z]\w+ (?:Capital Markets|Securities|Research)")
+_ANALYST_VIEW = re.compile(r"\banalysts?\b|\bstrategists?\b|\beconomists?\b|\b(?:research|brokerage) note\b|\bin a note\b|"
+                           rf"\b(?:{_ANALYST_HOUSES})(?:'s [A-Z]\w+(?: [A-Z]\w+)?)? (?:says|said|adds|added|wrote|notes|noted|expects)\b|"
+                           rf"\b(?:says|said|adds|added|according to) (?:{_ANALYST_HOUSES})\b", re.I)
+"""A view of a bank or research house ("..., Morgan Stanley adds", "said ANZ's Soni Kumari"), not an event."""
 _FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\w*|suggests?|likely|could|may|might|would|"
                        r"will|sees|outlook|believes?)\b", re.I)
 
