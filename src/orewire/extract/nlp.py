@@ -14,7 +14,7 @@ EXCLUDE = ("lemmatizer", "parser")  # sentences come from the lighter "senter" c
 def _register_paragraph_splitter() -> None:
     from spacy.language import Language
 
-    if "orewire_paragraphs" in Language.factories:
+    if "orewire_ticker_marks" in Language.factories:
         return
 
     @Language.component("orewire_paragraphs", assigns=["token.is_sent_start"])
@@ -31,6 +31,23 @@ def _register_paragraph_splitter() -> None:
             elif _glued_full_stop(doc, token):
                 token.is_sent_start = True
         return doc
+
+    @Language.component("orewire_ticker_marks", assigns=["token.is_sent_start"])
+    def ticker_marks(doc: Any) -> Any:
+        """A mark inside a ticker ("coking coal NYMEX:ACT1! and coke ...") ends no sentence."""
+        for token in doc[1:]:
+            if token.is_sent_start and token.text[:1].islower() and _glued_mark(doc, token.i - 1):
+                token.is_sent_start = False
+        return doc
+
+
+def _glued_mark(doc: Any, i: int) -> bool:
+    """Token ``i`` is "!" or "?" written onto the word before it, as tickers are ("ACT1!")."""
+    mark = doc[i]
+    if mark.text not in ("!", "?") or i == 0:
+        return False
+    prev = doc[i - 1]
+    return not prev.whitespace_ and any(c.isdigit() or c == ":" for c in prev.text)
 
 
 def _glued_full_stop(doc: Any, token: Any) -> bool:
@@ -62,5 +79,6 @@ def load_nlp() -> Any:
             nlp.enable_pipe("senter")
         _register_paragraph_splitter()
         nlp.add_pipe("orewire_paragraphs", before="senter" if "senter" in nlp.pipe_names else "ner")
+        nlp.add_pipe("orewire_ticker_marks", after="senter" if "senter" in nlp.pipe_names else "orewire_paragraphs")
         return nlp
     raise MissingDependency("en_core_web_sm", "nlp", "Entity and event extraction (the spaCy English model)")

@@ -114,6 +114,7 @@ PRICE_MOVE = re.compile(
     r"dropped|drops|rallied|rall(?:y|ies)|slumped|firmed|declined|declines|edged (?:up|down|higher|lower)|edges (?:up|down|higher|lower)|"
     r"advanced|advances|retreated|retreating|rebounded|rebounds|recovered|recovers|surged|soared|plunged|plunge|tumbled|weakened|strengthened|extended (?:gains|losses)|"
     r"rocketed|hit (?:a |an )?(?:record|high|low|\d)|touched|(?:was|were|is|are) (?:up|down|higher|lower)|higher|lower|"
+    r"(?:up|down) (?:by )?\d[\d.,]*(?=\s?(?:%|pct|percent|cents?|dlrs?))|widened|narrowed|"
     r"increased|decreased|raised|cut|lowered|set|established?)\b", _F)
 NOT_PRICE_SUBJECT = re.compile(
     r"\b(?:shares?|stocks?|production|output|sales|volumes?|exports?|imports?|shipments?|reserves|inventor(?:y|ies)|earnings|"
