@@ -171,6 +171,11 @@ _EQUITY_MARKET = re.compile(r"\bshares?\b|\bstocks?\b|\bif\b|\bindex\b|\bindices
 """A stock index or share move ("The S&P/ASX 200 index retreated 0.7%") is no commodity price."""
 
 
+_REALISED_PRICE = re.compile(r"\b(?:average )?reali[sz]ed (?:sales |selling )?prices?\b[^.;]{0,80}?(?:[$£€]\s?\d|\d[\d.,]*\s?(?:dlrs|cents))",
+                             re.I)
+"""A producer's realised price for a period ("the average realised price was $688 a tonne") is a price it reports."""
+
+
 def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, int, list[str]]]:
     """Clauses of a sentence that report a price move: (start, end, commodity ids), in article offsets.
 
@@ -202,7 +207,7 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
         clauses = [(offset, offset + len(text), clauses[0][2])]
     elif len(clauses) > 1:  # a list of moves: cut each clause at the next one, without trailing punctuation
         clauses = [(a, min(b, clauses[k + 1][0]) if k + 1 < len(clauses) else b, c) for k, (a, b, c) in enumerate(clauses)]
-    if not clauses and (_PRICE_SETTING.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
+    if not clauses and (_PRICE_SETTING.search(text) or _REALISED_PRICE.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
                                                         and _MONEY_OR_PCT.search(text))):
         ids = _ids_in(ents.commodities, offset, offset + len(text)) or ents.commodity_ids()[:1]
         if ids and not _EQUITY_MARKET.search(text):
@@ -257,6 +262,8 @@ def _clause_event(etype: str, index: int, sentence: str, s_start: int, a: int, b
 
 def _price_event(index: int, text: str, start: int, end: int, commodities: list[str], actors: list[str] | None = None) -> Found:
     kind = "premium" if re.search(r"\b(?:premium|spread|discount|arbitrage)\b", text, re.I) else "price"
+    if _REALISED_PRICE.search(text):
+        kind = "realised"  # what one producer got, apart from the market's move
     return Found(type="PRICE", article_index=index, actors=list(actors or []), counterparts=[], commodities=list(commodities),
                  status=DEFAULT_STATUS["PRICE"], spans=[(index, start, end)], topic=kind, days=_days(text))
 
@@ -320,6 +327,10 @@ _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory res
 _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"
                           r"dropped|grew|slumped|jumped|dipped|slipped|climbed|shut down|halted|suspended|resumed|"
                           r"restarted)\b", re.I)
+_PRODUCTION_START = re.compile(r"\b(?:first|commercial|initial) (?:gold |copper |lithium )?production (?:is|was|will be) (?:now )?(?:expected|"
+                               r"targeted|scheduled|slated|due|planned|set)\b|\bproduction (?:is|was) (?:expected|targeted|scheduled|"
+                               r"slated|due|set) to (?:begin|start|commence)\b", re.I)
+"""'First production is targeted by 2028': the story's own plan for a mine or plant, whoever it is."""
 _TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |about |some |nearly |more than )?(?:[$£€]\s?)?\d[\d.,]*"
                            r"\s?(?:[MBK]\b|mln|million|bln|billion|tonnes|tons|t\b)?[^.;]{0,40}\bin (?:19|20)\d\d\b", re.I)
 _TALKS_HELD = re.compile(r"\btalks (?:were |are |have been |had been )?(?:still )?(?:ongoing|continuing|under way|going on)\b|"
@@ -374,7 +385,7 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return False  # "suspended rescue operations": not the mine's output
         if _BACKGROUND.search(text) or (_CAPITAL_MARKETS.search(text) and not _STRONG_PRODUCTION.search(text)):
             return False
-        if _STRONG_PRODUCTION.search(text) or _OUTPUT_MOVE.search(text):
+        if _STRONG_PRODUCTION.search(text) or _OUTPUT_MOVE.search(text) or _PRODUCTION_START.search(text):
             return True  # the sentence is about output itself; the metal may be the story's
         return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
     if etype == "SHIPMENT":
@@ -498,6 +509,8 @@ def complete_arguments(events: list[Found], ents: list[Entities]) -> None:
     for ev in events:
         story = ents[ev.article_index]
         extra = _story_actors(ev.type, story.main_org(), (story.country_ids() or [None])[0])
+        if ev.type == "PRICE" and ev.topic == "realised" and story.main_org():
+            extra.append(story.main_org())  # the price the story's producer got
         if ev.type in ("PRODUCTION", "PRICE") and not any(a in story.orgs and story.orgs[a].kind == "COMPANY" for a in ev.actors):
             extra += (story.country_ids() or [])[:1]  # national figures: the country produces
         ev.actors += [a for a in extra if a not in ev.actors and a not in ev.counterparts]
