@@ -82,7 +82,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         countries = _ids_in(ents.countries, start, end)
         orgs = ents.org_in(start, end)
         persons = ents.persons_in(start, end)
-        masked = _mask_org_names(s_text, start, ents)
+        masked = _mask_links(_mask_org_names(s_text, start, ents))
         types = [t for t in PRIORITY if t not in ("STATEMENT", "PRICE") and TRIGGERS[t].search(masked)]
         if "PRODUCTION" in types and _STRONG_PRODUCTION.search(s_text):
             types.remove("PRODUCTION")
@@ -281,6 +281,15 @@ def _mask_org_names(text: str, offset: int, ents: Entities) -> str:
                 for k in range(a - offset, min(b - offset, len(text))):
                     chars[k] = " "
     return "".join(chars)
+
+
+_LINK = re.compile(r"\bhttps?://[^\s)\]]+(?:\s+\"[^\"]*\")?|\bwww\.[^\s)\]]+")
+
+
+def _mask_links(text: str) -> str:
+    """The sentence with web addresses and their link titles blanked: a scraped page's
+    "(https://.../copper-premium-soars-after-trump-tariff-moves)" states no tariff."""
+    return _LINK.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _topic(etype: str, types: list[str], text: str) -> str | None:

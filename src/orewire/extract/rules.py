@@ -125,7 +125,8 @@ NOT_MEETING = re.compile(r"\b(?:shareholders?'? meeting|general meeting|annual m
 NOT_SHIPMENT = re.compile(r"\b(?:for \w+ delivery|delivered (?:a|an|strong|solid|record|results)|export (?:controls?|curbs?|bans?|"
                           r"restrictions?|licen[cs]\w*|quotas?|rules|permits?|taxe?s?|dut(?:y|ies)))\b", _F)
 
-NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|futures|benchmark|front-month|copper|iron ore|lme) contracts?|"
+NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|most-active|futures|benchmark|front-month|copper|iron ore|lme) "
+                           r"(?:[A-Z][\w-]* )?contracts?|"
                            r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement)\b", _F)
 NOT_INVESTMENT = re.compile(r"\b(?:encourag\w*|attract\w*|persuad\w*|convinc\w*|invit\w*|urg(?:e|es|ed|ing)|offer\w*|incentives?|breaks)"
                             r" (?:[\w-]+ ){0,6}to invest\b|"  # the purpose of a policy, not an investment
