@@ -167,8 +167,10 @@ _PRICE_SETTING = re.compile(r"\b(?:cut|cuts|raised|raises|lowered|lowers|increas
 """A producer setting its own price ("cut prices for all grades of zinc by one cent"): a PRICE event (guidelines)."""
 
 
-_EQUITY_MARKET = re.compile(r"\bshares?\b|\bstocks?\b|\bif\b|\bindex\b|\bindices\b|\bequities\b|\bbourse\b", re.I)
-"""A stock index or share move ("The S&P/ASX 200 index retreated 0.7%") is no commodity price."""
+_EQUITY_MARKET = re.compile(r"\bshares?\b|\bstocks?\b|\bif\b|\bindex\b|\bindices\b|\bequities\b|\bbourse\b|"
+                            r"\b(?:dollar|yen|euro|rand|peso|sterling|yuan|rupee|currency)(?:'s|’s)? (?:fall|rise|drop|slide|decline|gain|"
+                            r"weakness|strength|depreciation|appreciation)\b", re.I)
+"""A stock index, share or currency move ("The S&P/ASX 200 index retreated 0.7%", "the dollar's fall") is no commodity price."""
 
 
 _REALISED_PRICE = re.compile(r"\b(?:average )?reali[sz]ed (?:sales |selling )?prices?\b[^.;]{0,80}?(?:[$£€]\s?\d|\d[\d.,]*\s?(?:dlrs|cents))",
