@@ -97,7 +97,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         for etype in chosen:
             if etype == "PRICE":
                 setter = list(orgs[:1]) if _PRICE_SETTING.search(s_text) else []  # who set a producer price (guidelines)
-                found += [_price_event(index, s_text, a, b, cids, setter) for a, b, cids in price_clauses]
+                found += [_price_event(index, s_text, a, b, cids, setter, s_text[a - start:b - start]) for a, b, cids in price_clauses]
                 continue
             if not _plausible(etype, s_text, commodities, countries, orgs, persons):
                 continue
@@ -178,6 +178,10 @@ _REALISED_PRICE = re.compile(r"\b(?:average )?reali[sz]ed (?:sales |selling )?pr
 """A producer's realised price for a period ("the average realised price was $688 a tonne") is a price it reports."""
 
 
+_PREMIUM_MOVE = re.compile(r",?\s(?:lifting|pushing|sending|widening|narrowing|boosting|driving|taking|cutting)\s(?:the\s|its\s)?"
+                           r"(?:[\w.-]+\s){0,2}(?:premium|spread|discount|arbitrage)\b", re.I)
+
+
 def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, int, list[str]]]:
     """Clauses of a sentence that report a price move: (start, end, commodity ids), in article offsets.
 
@@ -209,6 +213,11 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
         clauses = [(offset, offset + len(text), clauses[0][2])]
     elif len(clauses) > 1:  # a list of moves: cut each clause at the next one, without trailing punctuation
         clauses = [(a, min(b, clauses[k + 1][0]) if k + 1 < len(clauses) else b, c) for k, (a, b, c) in enumerate(clauses)]
+    premium = _PREMIUM_MOVE.search(text)
+    if clauses and premium and clauses[-1][0] < offset + premium.start():  # "futures jumped, lifting the premium ...": two moves
+        a, b, ids = clauses[-1]
+        clauses[-1] = (a, min(b, offset + premium.start()), ids)
+        clauses.append((offset + premium.start() + len(premium.group(0)) - len(premium.group(0).lstrip(", ")), offset + len(text), ids))
     if not clauses and (_PRICE_SETTING.search(text) or _REALISED_PRICE.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
                                                         and _MONEY_OR_PCT.search(text))):
         ids = _ids_in(ents.commodities, offset, offset + len(text)) or ents.commodity_ids()[:1]
@@ -262,8 +271,10 @@ def _clause_event(etype: str, index: int, sentence: str, s_start: int, a: int, b
                  status=_status(etype, clause), spans=[(index, a, b)], figures={m.group(0) for m in _QUANTITY.finditer(clause)})
 
 
-def _price_event(index: int, text: str, start: int, end: int, commodities: list[str], actors: list[str] | None = None) -> Found:
-    kind = "premium" if re.search(r"\b(?:premium|spread|discount|arbitrage)\b", text, re.I) else "price"
+def _price_event(index: int, text: str, start: int, end: int, commodities: list[str], actors: list[str] | None = None,
+                 clause: str | None = None) -> Found:
+    """A PRICE event; what moved (a price, a premium, a producer's realised price) is read from its clause."""
+    kind = "premium" if re.search(r"\b(?:premium|spread|discount|arbitrage)\b", clause or text, re.I) else "price"
     if _REALISED_PRICE.search(text):
         kind = "realised"  # what one producer got, apart from the market's move
     return Found(type="PRICE", article_index=index, actors=list(actors or []), counterparts=[], commodities=list(commodities),
