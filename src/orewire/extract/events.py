@@ -292,7 +292,7 @@ def _mask_org_names(text: str, offset: int, ents: Entities) -> str:
         for a, b in org.spans:
             if offset <= a < offset + len(text):
                 for k in range(a - offset, min(b - offset, len(text))):
-                    chars[k] = " "
+                    chars[k] = "x"  # one placeholder word: "bought the x plant" still reads as a purchase
     return "".join(chars)
 
 
