@@ -389,6 +389,11 @@ _FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\
 _NOT_MINING_OPERATIONS = re.compile(r"\b(?:rescue|search|recovery|military|police|security|relief) (?:operations?|efforts?)\b", re.I)
 
 
+_PERMITTED_SHIPMENT = re.compile(r"\b(?:allow|permit|authori[sz]|let)\w* (?:[\w-]+ ){0,3}to (?:resume|restart|start) (?:[\w-]+ ){0,2}"
+                                 r"(?:shipments|exports|deliveries)\b", re.I)
+_FIRM_EXPORT_LICENCE = re.compile(r"\b(?:new|fresh|renewed|previous|its) export (?:licen[cs]e|permit)\b", re.I)
+
+
 def _plausible(etype: str, text: str, commodities: list[str], countries: list[str], orgs: list[str], persons: list[str]) -> bool:
     """Argument requirements that keep a stray trigger word from becoming an event."""
     actors = countries or orgs or persons
@@ -413,6 +418,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "SHIPMENT":
         if _BACKGROUND.search(text) or (_SHARE_OF.search(text) and not _TRADE_FIGURE.search(text)):
             return False  # shares of a market are background; a period's trade figure is news even with a share in it
+        if _PERMITTED_SHIPMENT.search(text):
+            return False  # "when authorities allow it to resume gold shipments": a permission, not a consignment
         if (TRIGGERS["IMPORT_CONTROL"].search(text) or TRIGGERS["EXPORT_CONTROL"].search(text)) and not _SHIPPED.search(text):
             return False  # "tariffs on steel imports": the control, not a consignment
         if NOT_SHIPMENT.search(text) and not re.search(r"\bship(?:ped|ment|ments)\b|\bexported\b|\bdispatch", text, re.I):
@@ -429,6 +436,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         if etype == "IMPORT_CONTROL" and re.search(r"\bexport (?:tariffs?|duties|tax(?:es)?|levy)\b", text, re.I) and not re.search(
                 r"\bimport", text, re.I):
             return False  # an export tariff is an export control
+        if etype == "EXPORT_CONTROL" and _FIRM_EXPORT_LICENCE.search(text):
+            return True  # "would resume the shipments under a new export license": the story's state and metal
         return bool(commodities or countries) and bool(CONTROL_ACTION.search(text) or _MONEY_OR_PCT.search(text))
     if etype == "MEETING":
         if NOT_MEETING.search(text):
@@ -508,6 +517,8 @@ def _status(etype: str, text: str) -> str | None:
         if rx.search(text):
             if status == "interest" and etype not in ("INVESTMENT", "AGREEMENT"):
                 continue
+            if status == "lifted" and etype not in _CONTROL_TYPES | {"POLICY"}:
+                continue  # a firm resuming its shipments lifts nothing
             return status
     return DEFAULT_STATUS.get(etype)
 

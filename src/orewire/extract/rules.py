@@ -16,7 +16,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bban(?:s|ned|ning)? (?:the )?(?:exports?|shipments?)\b|\bbans? on (?:[\w-]+ ){0,4}(?:exports?|shipments?|sales abroad)\b|"
         r"\bexport bans?\b|\b(?:restrict|curb|limit|halt|suspen|tighten)\w* (?:\w+ ){0,3}exports?\b|"
         r"\bexports? (?:of [\w\s-]{2,30} )?(?:will be |were |was )?(?:banned|restricted|curbed|suspended|halted)\b|"
-        r"\bresume (?:\w+ ){0,2}(?:shipments|exports)\b|\blicensing (?:and|requirements?)\b.*\bexport|"
+        r"\b(?:allow|permit|authori[sz]|let)\w* (?:[\w-]+ ){0,3}to resume (?:\w+ ){0,2}(?:shipments|exports)\b|"
+        r"\b(?:resume|restart) (?:\w+ ){0,2}(?:shipments|exports) under (?:a |an |the )?(?:new |fresh |renewed )?(?:export )?(?:licen[cs]e|permit)|"
+        r"\b(?:government|authorities|ministry|state) (?:\w+ ){0,3}(?:resume[sd]?|restart\w*) (?:\w+ ){0,2}exports\b|\blicensing (?:and|requirements?)\b.*\bexport|"
         r"\b(?:licen[cs]\w*|controls?|restrictions?|curbs?) (?:rules |requirements |regime )?(?:on|for) (?:[\w-]+ ){0,5}exports?\b|"
         r"\bdual-use (?:export )?licen[cs]\w*\b|\bexports? (?:of [\w\s-]{2,40} )?(?:require|need)\w* (?:a )?licen[cs]\w*|"
         r"\bexport tariffs?\b|\btax(?:es|ing)? (?:\w+ ){0,2}exports\b", _F),
@@ -35,8 +37,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bjoint project\b|\bright to buy\b|\barranged to\b", _F),
     "INVESTMENT": re.compile(
         r"\binvest(?:s|ed|ing|ment|ments)?\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b(?! (?:rules|laws?|panel|code|regulations|act)\b)|\bmerger\b|"
-        r"\b(?:buy|bought|buying|take|took|taking|raise[ds]?|raising|increas\w*|sell|sold|selling|purchas\w*|acquir\w*) "
+        r"\b(?:buy|bought|buying|take|took|taking|sell|sold|selling|purchas\w*|acquir\w*) "
         r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
+        r"\b(?:raise[ds]?|raising|increas\w*|lift(?:s|ed|ing)?) (?:\w+ ){0,3}(?:stake|interest|holding|shareholding)\b|"
         r"\btender offer\b|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
         r"\bfunding\b|\bcommitted (?:US)?\$|\bcapital (?:expenditure|injection|raising)\b|\bfeasibility study\b|\bbudget\b|"
         r"\bfull control of\b|\bgross proceeds\b", _F),
@@ -94,7 +97,7 @@ STATUS_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("planned", re.compile(r"\bwill\b|\bwould\b|\bplan(?:s|ned|ning)?\b|\bto (?:build|begin|start|set up|establish|invest|acquire|buy|"
                            r"sell|supply|produce|launch|develop|open|ban|impose)\b|\bproposed?\b|\bexpect(?:s|ed)?\b|\baims?\b|"
                            r"\bintends?\b|\bnext (?:year|month|week)\b|\bforecasts?\b|\bpredict\w*\b|\bguidance\b|\btarget(?:s|ed)\b|"
-                           r"\bprojection\b|\bsees\b|\bpromised\b|\bthreat\w*\b|\bseek\w*\b", _F)),
+                           r"\bprojection\b|\bprojected\b|\bsees\b|\bpromised\b|\bthreat\w*\b|\bseek\w*\b", _F)),
     ("announced", re.compile(r"\bannounc\w*\b|\bsigned\b|\bagreed\b|\bapproved\b|\bimpos(?:e|ed|es)\b|\bintroduc\w*\b|"
                              r"\bformali[sz]ed\b|\bin force\b|\bexpand\w*\b|\btighten\w*\b|\bset\b|\bdecided\b|\bawarded\b", _F)),
 ]
