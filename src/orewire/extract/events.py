@@ -91,6 +91,8 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         if price_clauses:
             types.append("PRICE")
         subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
+        if subtype == "ACCUSE" and _BLAMED_CAUSE.search(s_text):
+            subtype = None  # "Vale blamed heavy rainfall for missing its forecast": an explanation, not an accusation
         if subtype and (countries or orgs or persons):
             types.insert(0, "STATEMENT")
         chosen = [t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES] + [t for t in ("PRICE", "STATEMENT") if t in types]
@@ -308,6 +310,8 @@ def _mask_links(text: str) -> str:
 def _topic(etype: str, types: list[str], text: str) -> str | None:
     """What a candidate is about, for merging: a STATEMENT's other event type; exploration vs output for PRODUCTION."""
     if etype == "STATEMENT":
+        if _ANAPHORA["STATEMENT"].search(text) and not _SPEECH.search(text):
+            return "anaphora"  # "He made the accusations in filings to ...": the accusation already told
         return next((t for t in types if t != "STATEMENT"), None)
     if etype == "PRODUCTION":
         return "exploration" if _EXPLORATION.search(text) and not _STRONG_PRODUCTION.search(text) else "output"
@@ -319,7 +323,12 @@ def _topic(etype: str, types: list[str], text: str) -> str | None:
 _ANAPHORA = {
     "AGREEMENT": re.compile(r"\b(?:the|this|that|its) (?:deal|agreement|contract|pact|venture|memorandum|accord)\b", re.I),
     "INVESTMENT": re.compile(r"\b(?:the|this|that) (?:acquisition|investment|purchase|takeover|transaction|stake)\b", re.I),
+    "STATEMENT": re.compile(r"\b(?:the|these|those|such|this|that) (?:accusations?|allegations?|claims?|denials?|warnings?|assurances?|"
+                            r"criticism)\b", re.I),
 }
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|states|added|adds|wrote|declared|announced)\b", re.I)
+_BLAMED_CAUSE = re.compile(r"\bblam(?:e|es|ed|ing)\b (?:[\w-]+ ){0,4}(?:rain\w*|weather|floods?|flooding|storms?|prices?|demand|costs?|"
+                           r"outages?|maintenance|power|delays?|licensing|permitting|inflation|grades?|currency)\b", re.I)
 
 
 def _states_for_people(actors: list[str], ents: Entities) -> list[str]:
@@ -558,7 +567,7 @@ def merge_events(found: list[Found]) -> list[Found]:
     for cand in found:
         host = next((m for m in merged if _same_occurrence(m, cand)), None)
         if host is None and cand.topic == "anaphora":  # "the deal awaits approval": the deal already told
-            host = next((m for m in reversed(merged) if m.type == cand.type), None)
+            host = next((m for m in reversed(merged) if m.type == cand.type and _same_subtype(m.subtype, cand.subtype)), None)
         if host is None:
             merged.append(cand)
             continue
