@@ -403,6 +403,10 @@ _PERMITTED_SHIPMENT = re.compile(r"\b(?:allow|permit|authori[sz]|let)\w* (?:[\w-
 _FIRM_EXPORT_LICENCE = re.compile(r"\b(?:new|fresh|renewed|previous|its) export (?:licen[cs]e|permit)\b", re.I)
 
 
+_OWNERSHIP = re.compile(r"\d[\d.,]*\s?(?:%|pct|percent)(?:-|\s)?(?:owned|stake|interest|holding|shareholding)\b", re.I)
+_LOCATED = re.compile(r"\W*(?:Located|Situated|Sited|Lying)\b")
+
+
 def _plausible(etype: str, text: str, commodities: list[str], countries: list[str], orgs: list[str], persons: list[str]) -> bool:
     """Argument requirements that keep a stray trigger word from becoming an event."""
     actors = countries or orgs or persons
@@ -410,7 +414,7 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return False  # forecasts and views of analysts are not events (guidelines)
     if etype == "STATEMENT" and _MARKET_CALL.search(text):
         return False  # "he believes gold prices will hold above $400": a market view, not an official claim
-    if etype in ("AGREEMENT", "INVESTMENT", "PRODUCTION") and _FINANCIAL.search(text) and not _STRONG_PRODUCTION.search(text):
+    if etype in ("AGREEMENT", "INVESTMENT", "PRODUCTION", "FACILITY") and _FINANCIAL.search(text) and not _STRONG_PRODUCTION.search(text):
         return False  # results, earnings and share prices are not events (guidelines)
     if etype == "PRICE":
         return bool(commodities) and bool(_NUMBER.search(text))
@@ -423,7 +427,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return False
         if _STRONG_PRODUCTION.search(text) or _OUTPUT_MOVE.search(text) or _PRODUCTION_START.search(text):
             return True  # the sentence is about output itself; the metal may be the story's
-        return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(text) or _PRODUCTION_CHANGE.search(text))
+        figures = _OWNERSHIP.sub(" ", text)  # "its 83%-owned subsidiary" states no output
+        return (bool(commodities) or bool(actors)) and bool(_QUANTITY.search(figures) or _PRODUCTION_CHANGE.search(text))
     if etype == "SHIPMENT":
         if _BACKGROUND.search(text) or (_SHARE_OF.search(text) and not _TRADE_FIGURE.search(text)):
             return False  # shares of a market are background; a period's trade figure is news even with a share in it
@@ -466,6 +471,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "INVESTMENT" and not actors:
         # "The lithium giant also invested $190 million in ...": the story's company, named earlier
         return bool(MONEY.search(text)) and bool(_STORY_SUBJECT.search(text))
+    if etype == "FACILITY" and _LOCATED.match(text):
+        return False  # "Located 30 km south of the company's planned processing hub, ...": where a thing is
     if etype == "FACILITY" and not actors:
         return bool(_STORY_FACILITY.search(text))  # "A plant will be located near ...": the story's company builds it
     return bool(actors)

@@ -65,7 +65,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "POLICY": re.compile(
         r"\b(?:new|introduc\w*|pass(?:ed|es)?|approv\w*|amend\w*|announc\w*|adopt\w*|chang\w*|tighten\w*|relax\w*|"
         r"revis\w*|draft\w*|enact\w*|unveil\w*|overhaul\w*|mining|industrial|minerals?) (?:\w+ ){0,3}"
-        r"(?:polic(?:y|ies)|laws?|legislation|regulations?|rules|code|strategy)\b|\breforms?\b|\bincentives?\b|\bsubsid\w*\b|"
+        r"(?:polic(?:y|ies)|laws?|legislation|regulations?|rules|code|strategy)\b|\breforms?\b|\bincentives?\b|\bsubsid(?:y|ies|i[sz]\w*)\b|"
         r"\bstockpil\w*\b|\broyalt(?:y|ies)\b|\btax (?:exemptions?|breaks?|rates?|credits?)\b|\baid (?:package|funds?)\b|"
         r"\bcrack down\b|\bcrackdown\b|\bnationali[sz]\w*\b|\bmining code\b|\bwill be allowed to operate\b|\bvalue[- ]added\b|"
         r"\blicen[cs]es? (?:was |were |has been |have been )?(?:recently )?(?:granted|approved|issued|revoked|cancell?ed)\b|"
