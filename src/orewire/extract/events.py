@@ -403,6 +403,12 @@ _PERMITTED_SHIPMENT = re.compile(r"\b(?:allow|permit|authori[sz]|let)\w* (?:[\w-
 _FIRM_EXPORT_LICENCE = re.compile(r"\b(?:new|fresh|renewed|previous|its) export (?:licen[cs]e|permit)\b", re.I)
 
 
+_ANALYSTS_SAY = re.compile(r",\s(?:[\w-]+\s){0,2}analysts\s(?:say|said|says|note|noted)\W*$", re.I)
+_UNDER_AGREEMENT = re.compile(r"\bunder (?:its|the|their|an existing|existing|a) (?:[\w-]+ ){0,2}(?:agreement|contract|deal|offtake)\b", re.I)
+_CONTROL_AS_CAUSE = re.compile(r"\b(?:unrest|concerns?|fears?|worries|worry|uncertainty|jitters|anxiety|nervousness)\s(?:from|over|about|"
+                               r"around|of)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:tariffs?|duties|export (?:controls?|curbs?|bans?)|import (?:curbs?|bans?))",
+                               re.I)
+_OUTPUT_TRADED = re.compile(r"\b(?:buy|purchase|acquire|take|receive|market|sell)\s(?:[\w'’-]+\s){0,5}(?:production|output)\b", re.I)
 _OWNERSHIP = re.compile(r"\d[\d.,]*\s?(?:%|pct|percent)(?:-|\s)?(?:owned|stake|interest|holding|shareholding)\b", re.I)
 _LOCATED = re.compile(r"\W*(?:Located|Situated|Sited|Lying)\b")
 
@@ -410,7 +416,7 @@ _LOCATED = re.compile(r"\W*(?:Located|Situated|Sited|Lying)\b")
 def _plausible(etype: str, text: str, commodities: list[str], countries: list[str], orgs: list[str], persons: list[str]) -> bool:
     """Argument requirements that keep a stray trigger word from becoming an event."""
     actors = countries or orgs or persons
-    if etype != "PRICE" and _ANALYST_VIEW.search(text) and (etype == "STATEMENT" or _FORECAST.search(text)):
+    if etype != "PRICE" and _ANALYST_VIEW.search(text) and (etype == "STATEMENT" or _FORECAST.search(text) or _ANALYSTS_SAY.search(text)):
         return False  # forecasts and views of analysts are not events (guidelines)
     if etype == "STATEMENT" and _MARKET_CALL.search(text):
         return False  # "he believes gold prices will hold above $400": a market view, not an official claim
@@ -420,7 +426,13 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return bool(commodities) and bool(_NUMBER.search(text))
     if etype in ("PRODUCTION", "SHIPMENT") and _HYPOTHETICAL.search(text):
         return False  # "would have produced ... without the plan"
+    if etype == "AGREEMENT" and _UNDER_AGREEMENT.search(text) and not re.search(r"\b(?:signed|new|newly|agreed)\b", text, re.I):
+        return False  # "to be delivered under its sale agreement with X": the deal is background to what happens
+    if etype in ("IMPORT_CONTROL", "EXPORT_CONTROL") and _CONTROL_AS_CAUSE.search(text):
+        return False  # "gains outweighed unrest from new tariffs": a cause in a market report, told elsewhere
     if etype == "PRODUCTION":
+        if _NOT_MINING_OPERATIONS.search(text) or _OUTPUT_TRADED.search(text):
+            return False  # "suspended rescue operations"; "the right to buy half of its production": not output news
         if _NOT_MINING_OPERATIONS.search(text) and not _STRONG_PRODUCTION.search(text):
             return False  # "suspended rescue operations": not the mine's output
         if _BACKGROUND.search(text) or (_CAPITAL_MARKETS.search(text) and not _STRONG_PRODUCTION.search(text)):
@@ -575,6 +587,11 @@ def merge_events(found: list[Found]) -> list[Found]:
         host = next((m for m in merged if _same_occurrence(m, cand)), None)
         if host is None and cand.topic == "anaphora":  # "the deal awaits approval": the deal already told
             host = next((m for m in reversed(merged) if m.type == cand.type and _same_subtype(m.subtype, cand.subtype)), None)
+            if host is None and cand.type == "AGREEMENT":  # in a takeover story "the deal" is the acquisition
+                host = next((m for m in reversed(merged) if m.type == "INVESTMENT"), None)
+                if host is not None:
+                    host.spans += [s for s in cand.spans if s not in host.spans]
+                    continue
         if host is None:
             merged.append(cand)
             continue

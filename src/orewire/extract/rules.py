@@ -78,7 +78,7 @@ STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
                         r"\bnothing to do with\b|\bbaseless\b|\bgroundless\b|\bmisinformed\b|\binvented\b|\bunfounded\b", _F)),
     ("ASSURE", re.compile(r"\bassur(?:e|ed|es|ing|ance)\b|\breassur\w*\b|\bwill never\b|\bguarantee[ds]?\b|\bpledg\w*\b", _F)),
     ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcautioned\b", _F)),
-    ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcriticiz\w*|\bcriticis\w*|\bcondemn\w*\b|\bviolat\w*\b", _F)),
+    ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcritici[sz](?:e|es|ed|ing)\b|\bcondemn\w*\b|\bviolat\w*\b", _F)),
     ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
                          r"\bshould consider\b|\bbelieves?\b|\bconfident\b|\balleg(?:e|es|ed)(?= that| in| the)\b|\bpraised?\b", _F)),
 ]
@@ -130,7 +130,9 @@ NOT_SHIPMENT = re.compile(r"\b(?:for \w+ delivery|delivered (?:a|an|strong|solid
 
 NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|most-active|futures|benchmark|front-month|copper|iron ore|lme) "
                            r"(?:[A-Z][\w-]* )?contracts?|"
-                           r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement)\b", _F)
+                           r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement|"
+                           r"honou?r (?:its |the |their |existing )?(?:contracts|commitments|agreements)|job classifications?|"
+                           r"collective (?:agreement|bargaining)|bargaining|labou?r (?:contract|agreement|deal))\b", _F)
 NOT_INVESTMENT = re.compile(r"\b(?:encourag\w*|attract\w*|persuad\w*|convinc\w*|invit\w*|urg(?:e|es|ed|ing)|offer\w*|incentives?|breaks)"
                             r" (?:[\w-]+ ){0,6}to invest\b|"  # the purpose of a policy, not an investment
                             r"\b(?:investors across|value of their investments|foreign investment cases|holds? (?:a |an )?"
