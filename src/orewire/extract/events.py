@@ -409,6 +409,10 @@ _CONTROL_AS_CAUSE = re.compile(r"\b(?:unrest|concerns?|fears?|worries|worry|unce
                                r"around|of)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:tariffs?|duties|export (?:controls?|curbs?|bans?)|import (?:curbs?|bans?))",
                                re.I)
 _OUTPUT_TRADED = re.compile(r"\b(?:buy|purchase|acquire|take|receive|market|sell)\s(?:[\w'’-]+\s){0,5}(?:production|output)\b", re.I)
+_PERIOD_OUTPUT = re.compile(r"\b(?:produced|mined|smelted|refined)\s(?:about\s|some\s|nearly\s|almost\s|a record\s)?\d[\d.,]*\s?"
+                            r"(?:mln\s|million\s|bln\s|billion\s)?(?:metric\s|short\s|long\s)?(?:tonnes|tons|ounces|oz|lbs|pounds)\b"
+                            r"[^.;]{0,30}?\b(?:in|during|over)\s(?:the\s)?(?:same|first|second|third|fourth|last|previous|(?:19|20)\d\d|"
+                            r"January|February|March|April|May|June|July|August|September|October|November|December)", re.I)
 _OWNERSHIP = re.compile(r"\d[\d.,]*\s?(?:%|pct|percent)(?:-|\s)?(?:owned|stake|interest|holding|shareholding)\b", re.I)
 _LOCATED = re.compile(r"\W*(?:Located|Situated|Sited|Lying)\b")
 
@@ -435,6 +439,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             return False  # "suspended rescue operations"; "the right to buy half of its production": not output news
         if _NOT_MINING_OPERATIONS.search(text) and not _STRONG_PRODUCTION.search(text):
             return False  # "suspended rescue operations": not the mine's output
+        if _PERIOD_OUTPUT.search(text):
+            return True  # "the Philippines, which mined 290,000 tonnes in the same period": a figure for a period is news
         if _BACKGROUND.search(text) or (_CAPITAL_MARKETS.search(text) and not _STRONG_PRODUCTION.search(text)):
             return False
         if _STRONG_PRODUCTION.search(text) or _OUTPUT_MOVE.search(text) or _PRODUCTION_START.search(text):

@@ -22,7 +22,7 @@ def _register_paragraph_splitter() -> None:
         """A blank line ends a sentence: bullets and headlines never run into the next paragraph.
 
         So does a full stop glued to the next sentence ("the company said.Vale's output", "Tesla
-        Inc.Shares of"), as scraped text often has when a paragraph break was lost.
+        Inc.Shares of", "in 2015.Indonesia is"), as scraped text often has when a paragraph break was lost.
         """
         for token in doc[1:]:
             prev = doc[token.i - 1]
@@ -57,7 +57,15 @@ def _glued_full_stop(doc: Any, token: Any) -> bool:
     if not (token.text[0].isupper() and token.text[1:2].islower()):
         return False  # "U.S." or "3.5": not a sentence start
     before = prev.text[:-1] if len(prev.text) > 1 else (doc[token.i - 2].text if token.i >= 2 else "")
-    return len(before) >= 2 and before[-1].islower()
+    return len(before) >= 2 and (before[-1].islower() or before[-2:].isdigit())  # "in 2015.Indonesia is"
+
+
+def _split_glued_year(nlp: Any) -> None:
+    """Let the tokenizer cut "2015.Indonesia" at the full stop, so the sentence rule above sees it."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9])\.(?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +83,7 @@ def load_nlp() -> Any:
         except ImportError:
             continue
         nlp = module.load(exclude=list(EXCLUDE))
+        _split_glued_year(nlp)
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         _register_paragraph_splitter()
