@@ -67,6 +67,17 @@ def test_relevance_gate():
                      "the company said, and smelter production reached 40,000 tonnes.").relevant
 
 
+def test_relevance_of_a_metals_company_story():
+    """A story about a mining or metals company named in its title is relevant (guidelines), though it names no metal."""
+    body = ("Kestrel Mining Corp's board has proposed a two-for-one stock split subject to shareholder approval of an "
+            "increase to 150 mln from 75 mln in authorized common shares, the proxy for the company's annual meeting said. "
+            "If holders approve the increase at the May meeting, the split will be paid as a stock dividend on June 12, "
+            "the proxy said. Kestrel said it will also ask shareholders to approve amendments to its certificate of "
+            "incorporation limiting certain liabilities of its directors.")
+    assert relevance("KESTREL MINING PLANS 2-FOR-1 STOCK SPLIT", body).relevant
+    assert not relevance("KESTREL FOODS PLANS 2-FOR-1 STOCK SPLIT", body.replace("Mining", "Foods")).relevant
+
+
 def test_gazetteers_handle_forms():
     text = "China's curbs on rare-earth exports and U.S. imports of copper concentrates; Pakistani leaders; lead the way."
     assert [m.id for m in find_countries(text)] == ["CHN", "USA", "PAK"]

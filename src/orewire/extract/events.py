@@ -71,6 +71,7 @@ _QUESTION = re.compile(r"\?\W*$|(?:^|:\s*)(?:asked|asks|questioned) (?:about|whe
 def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
     """Candidate events, one per (sentence, type) that a rule fires on."""
     found: list[Found] = []
+    last_priced: list[str] = []
     for sent in doc.sents:
         s_text = sent.text.rstrip()
         if len(s_text) < 15 or _QUESTION.search(s_text.strip()):
@@ -87,13 +88,15 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         if "PRODUCTION" in types and _STRONG_PRODUCTION.search(s_text):
             types.remove("PRODUCTION")
             types.insert(0, "PRODUCTION")
-        price_clauses = _price_clauses(s_text, start, ents)
+        price_clauses = _price_clauses(s_text, start, ents, last_priced)
+        if price_clauses:
+            last_priced = price_clauses[-1][2]  # "Other contracts gained 2 dlrs": the metal of the price report so far
         if price_clauses:
             types.append("PRICE")
         subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
         if subtype == "ACCUSE" and _BLAMED_CAUSE.search(s_text):
             subtype = None  # "Vale blamed heavy rainfall for missing its forecast": an explanation, not an accusation
-        if subtype and (countries or orgs or persons):
+        if subtype and (countries or orgs or persons or _COMPANY_SAID.search(s_text)):
             types.insert(0, "STATEMENT")
         chosen = [t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES] + [t for t in ("PRICE", "STATEMENT") if t in types]
         for etype in chosen:
@@ -159,8 +162,14 @@ def _reported_then_denied(text: str, trigger_at: int) -> bool:
     return bool(report) and bool(DENIAL_OF_REPORT.search(text))
 
 
+_COMPANY_SAID = re.compile(r"\b(?:the|its) (?:company|firm|group|miner|producer|steelmaker)\s(?:said|says|added|stated)\b", re.I)
+"""'"We believe their action is inappropriate," the company said': the story's company speaks."""
+_PRICE_FORECAST = re.compile(r"\b(?:likely|expected|forecast|set|seen|poised|tipped) to (?:rise|fall|climb|drop|increase|decrease|"
+                             r"recover|rebound|ease|weaken|firm|strengthen|remain|stay|hold)\b|\b(?:may|might|could|would|will|should) "
+                             r"(?:\w+ )?(?:rise|fall|climb|drop|increase|decrease|recover|rebound|ease|weaken|firm|strengthen)\b", re.I)
+"""'The tin price is likely to rise to 20 ringgit': a forecast, not a reported move (guidelines)."""
 _PRICE_WORD = re.compile(r"\b(?:prices?|futures|premiums?|benchmarks?|contracts?|spot|quotes?|rates?)\b", re.I)
-_MONEY_OR_PCT = re.compile(r"\d[\d.,/-]*\s?(?:%|pct|percent|dlrs?|cents?|yuan|ringgit|a (?:ton|tonne|kilo|pound|lb|ounce|flask))|"
+_MONEY_OR_PCT = re.compile(r"\d[\d.,/-]*\s?(?:%|pct|percent|dlrs?|cents?|cts|yuan|ringgit|a (?:ton|tonne|kilo|pound|lb|ounce|flask))|"
                            r"[$£€¥]\s?\d", re.I)
 
 
@@ -184,7 +193,13 @@ _PREMIUM_MOVE = re.compile(r",?\s(?:lifting|pushing|sending|widening|narrowing|b
                            r"(?:[\w.-]+\s){0,2}(?:premium|spread|discount|arbitrage)\b", re.I)
 
 
-def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, int, list[str]]]:
+def _forecast_move(text: str) -> bool:
+    """The sentence's first price move is a forecast ("is likely to rise"), not a reported move."""
+    move = PRICE_MOVE.search(text)
+    return bool(move) and bool(_PRICE_FORECAST.search(text[max(0, move.start() - 30):move.end() + 5]))
+
+
+def _price_clauses(text: str, offset: int, ents: Entities, default: list[str] | None = None) -> list[tuple[int, int, list[str]]]:
     """Clauses of a sentence that report a price move: (start, end, commodity ids), in article offsets.
 
     A move needs a commodity (or a price word) just before a move verb, not a share price or a
@@ -201,6 +216,8 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
         if not move:
             continue
         between = after[:move.start()]
+        if _PRICE_FORECAST.search(text[local:m.end - offset + move.end()]):
+            continue  # "the tin price is likely to rise to 20 ringgit": a forecast reports no move
         before = text[max(0, local - 40):local]
         if NOT_PRICE_SUBJECT.search(between) or len(between.split()) > 6 or NOT_PRICE_SUBJECT.search(before):
             continue
@@ -220,9 +237,9 @@ def _price_clauses(text: str, offset: int, ents: Entities) -> list[tuple[int, in
         a, b, ids = clauses[-1]
         clauses[-1] = (a, min(b, offset + premium.start()), ids)
         clauses.append((offset + premium.start() + len(premium.group(0)) - len(premium.group(0).lstrip(", ")), offset + len(text), ids))
-    if not clauses and (_PRICE_SETTING.search(text) or _REALISED_PRICE.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
+    if not clauses and not _forecast_move(text) and (_PRICE_SETTING.search(text) or _REALISED_PRICE.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
                                                         and _MONEY_OR_PCT.search(text))):
-        ids = _ids_in(ents.commodities, offset, offset + len(text)) or ents.commodity_ids()[:1]
+        ids = _ids_in(ents.commodities, offset, offset + len(text)) or default or ents.commodity_ids()[:1]
         if ids and not _EQUITY_MARKET.search(text):
             clauses = [(offset, offset + len(text), ids)]
     return clauses
@@ -351,7 +368,7 @@ def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
     return out
 
 
-_FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory results|dividends?|share price|shares of|"
+_FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory results|dividends?|share price|shares of [\w\s.&-]{0,30}?(?:rose|fell|jumped|dropped|gained|lost|closed|traded|were (?:up|down))|"
                         r"quarterly results|revenues?|sales (?:were |was )?(?:up|down|rose|fell)|profit|cash flow|cost of sales)\b", re.I)
 
 
@@ -489,6 +506,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "INVESTMENT" and not actors:
         # "The lithium giant also invested $190 million in ...": the story's company, named earlier
         return bool(MONEY.search(text)) and bool(_STORY_SUBJECT.search(text))
+    if etype == "STATEMENT" and not actors:
+        return bool(_COMPANY_SAID.search(text))  # the story's company speaks; it is named in an earlier sentence
     if etype == "FACILITY" and _LOCATED.match(text):
         return False  # "Located 30 km south of the company's planned processing hub, ...": where a thing is
     if etype == "FACILITY" and not actors:

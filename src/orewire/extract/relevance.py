@@ -19,7 +19,8 @@ MINING_TERMS = re.compile(
     re.I,
 )
 OTHER_METALS = re.compile(r"\b(mercury|cadmium|thallium|selenium|rhenium|osmium)\b", re.I)
-MINING_COMPANY = re.compile(r"\b[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)* (?:Minerals|Mining|Metals|Resources|Lithium|Gold|Copper|Nickel|Rare Earths)\b")
+MINING_COMPANY = re.compile(r"\b[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)* (?:Minerals|Mining|Mines|Metals|Resources|Lithium|Gold|Copper|Nickel|"
+                            r"Rare Earths|Steel|Aluminium|Aluminum|Zinc|Silver|Platinum|Smelting|Refining)\b")
 # Commodity ids that are too general to carry relevance alone.
 WEAK_IDS = {"coal", "critical_minerals", "li_ion_batteries", "gemstones", "phosphate_rock", "helium", "silicon"}
 THRESHOLD = 4.0
@@ -45,7 +46,10 @@ def relevance(title: str | None, text: str) -> Relevance:
     weak = sum(n for cid, n in counts.items() if cid in WEAK_IDS)
     terms = len(MINING_TERMS.findall(body)) + 2 * len(MINING_TERMS.findall(title or ""))
     score = min(strong, 8) + 0.5 * min(weak, 4) + 0.5 * min(terms, 10)
-    score += 1.5 * len(set(MINING_COMPANY.findall(f"{title or ''}\n{body}")))
+    companies = set(MINING_COMPANY.findall(body))
+    score += 1.5 * len(companies)
+    if companies and title and any(name.split()[0].upper() in title.upper() for name in companies):
+        score += 2.0  # the story is about a mining or metals company named in its title ("NEWMONT MINING PLANS SPLIT")
     score += 3.0 * sum(1 for cid in title_counts if cid not in WEAK_IDS) + 1.0 * sum(1 for cid in title_counts if cid in WEAK_IDS)
     words = len(body.split())
     # One commodity mention decides a sentence-long brief; the bar rises to THRESHOLD at SHORT_TEXT_WORDS words.

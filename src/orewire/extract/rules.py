@@ -34,7 +34,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "AGREEMENT": re.compile(
         r"\bagreements?\b|\bagreed (?:to|with|on)\b(?! (?:acquire|buy|purchase|sell|take over|invest)\b)|\bdeals?\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
         r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bjoined with\b|"
-        r"\bjoint project\b|\bright to buy\b|\barranged to\b", _F),
+        r"\bjoint project\b|\bright to buy\b|\barranged to\b|"
+        r"\b(?:won|wins|win|received|receives|secured|secures|awarded|booked|landed) (?:a |an |the |its |their )?(?:[\w-]+ ){0,4}"
+        r"(?:orders?|contracts?|tenders?)\b", _F),
     "INVESTMENT": re.compile(
         r"\binvest(?:s|ed|ing|ment|ments)?\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b(?! (?:rules|laws?|panel|code|regulations|act)\b)|\bmerger\b|"
         r"\b(?:buy|bought|buying|take|took|taking|sell|sold|selling|purchas\w*|acquir\w*) "
@@ -47,7 +49,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
                           r"\bnegotiations?\b|\bconversations\b", _F),
     "PRODUCTION": re.compile(
         r"\bproduction\b|\boutput\b|\bproduc(?:e|ed|es|ing)\b|\bstrikes?\b|\bforce majeure\b|\bshut(?:down| down)?\b|"
-        r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|"
+        r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|\breserves (?:at (?:the )?end of|as of|at year-end)\b|"
         r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure) (?:of )?(?:the |its )?"
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant)\b|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
         r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)|\bcare and maintenance\b|"
@@ -117,7 +119,7 @@ PRICE_MOVE = re.compile(
     r"dropped|drops|rallied|rall(?:y|ies)|slumped|firmed|declined|declines|edged (?:up|down|higher|lower)|edges (?:up|down|higher|lower)|"
     r"advanced|advances|retreated|retreating|rebounded|rebounds|recovered|recovers|surged|soared|plunged|plunge|tumbled|weakened|strengthened|extended (?:gains|losses)|"
     r"rocketed|hit (?:a |an )?(?:record|high|low|\d)|touched|(?:was|were|is|are) (?:up|down|higher|lower)|higher|lower|"
-    r"(?:up|down) (?:by )?\d[\d.,]*(?=\s?(?:%|pct|percent|cents?|dlrs?))|widened|narrowed|"
+    r"(?:up|down) (?:by )?\d[\d.,]*(?=\s?(?:%|pct|percent|cents?|cts|dlrs?))|widened|narrowed|firmer|weaker|softer|stronger|"
     r"increased|decreased|raised|cut|lowered|set|established?)\b", _F)
 NOT_PRICE_SUBJECT = re.compile(
     r"\b(?:shares?|stocks?|production|output|sales|volumes?|exports?|imports?|shipments?|reserves|inventor(?:y|ies)|earnings|"
