@@ -78,6 +78,12 @@ def test_relevance_of_a_metals_company_story():
     assert not relevance("KESTREL FOODS PLANS 2-FOR-1 STOCK SPLIT", body.replace("Mining", "Foods")).relevant
 
 
+def test_tin_named_by_its_pact():
+    """'tin' is ambiguous (a can, a box); 'the International Tin Agreement' or 'a tin pact' names the metal."""
+    assert [m.id for m in find_commodities("Indonesia backs an extension of the sixth International Tin Agreement, the minister said.")] == ["tin"]
+    assert [m.id for m in find_commodities("He kept his savings in a tin box under the bed.")] == []
+
+
 def test_gazetteers_handle_forms():
     text = "China's curbs on rare-earth exports and U.S. imports of copper concentrates; Pakistani leaders; lead the way."
     assert [m.id for m in find_countries(text)] == ["CHN", "USA", "PAK"]

@@ -35,7 +35,8 @@ _HYPOTHETICAL = re.compile(r"\bwould have (?:to )?\w+\b|\bnot enough\b|\bcould (
 _CAPITAL_MARKETS = re.compile(r"\b(?:shares|proceeds|broker option|offering|placement|warrants)\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:accounting for|the (?:vast )?majority of|(?:a|one) (?:quarter|third|half) of (?:its|the)|"
                        r"most of (?:its|the)|is imported|are imported)\b", re.I)
-_BACKGROUND = re.compile(r"\b(?:its|their) (?:global |world |market )?share (?:of|from)\b|"  # a trend in market share
+_BACKGROUND = re.compile(r"\bexport (?:income|earnings|revenues?|receipts)\b|"  # what exports earn a country
+                         r"\b(?:its|their) (?:global |world |market )?share (?:of|from)\b|"  # a trend in market share
                          r"\b(?:which|that) (?:produces|supplies|mines|exports) (?:[\w-]+ ){0,4}(?:pct|percent|%|share|half|a third|"
                          r"a quarter|most|majority)\b|"  # "Comibol, which produces 80 pct of Bolivia's exports": who it is, not news
                          r"\b(?:account(?:s|ed)? for|leading producer|largest producer|biggest producer|main \w+ producers|"
@@ -168,8 +169,9 @@ _PRICE_FORECAST = re.compile(r"\b(?:likely|expected|forecast|set|seen|poised|tip
                              r"recover|rebound|ease|weaken|firm|strengthen|remain|stay|hold)\b|\b(?:may|might|could|would|will|should) "
                              r"(?:\w+ )?(?:rise|fall|climb|drop|increase|decrease|recover|rebound|ease|weaken|firm|strengthen)\b", re.I)
 """'The tin price is likely to rise to 20 ringgit': a forecast, not a reported move (guidelines)."""
-_PRICE_WORD = re.compile(r"\b(?:prices?|futures|premiums?|benchmarks?|contracts?|spot|quotes?|rates?)\b", re.I)
-_MONEY_OR_PCT = re.compile(r"\d[\d.,/-]*\s?(?:%|pct|percent|dlrs?|cents?|cts|yuan|ringgit|a (?:ton|tonne|kilo|pound|lb|ounce|flask))|"
+_PRICE_WORD = re.compile(r"\b(?:prices?|futures|premiums?|benchmarks?|contracts?|spot|quotes?|rates?)\b|"
+                         r"\d[\d.,]*\s?(?:dlrs|stg|cents|cts|yen|rand|yuan)\s(?:per|a|an)\s(?:tonne|ton|ounce|lb|pound|kilo)\b", re.I)
+_MONEY_OR_PCT = re.compile(r"\d[\d.,/-]*\s?(?:%|pct|percent|dlrs?|cents?|cts|stg|yuan|ringgit|a (?:ton|tonne|kilo|pound|lb|ounce|flask))|"
                            r"[$£€¥]\s?\d", re.I)
 
 
@@ -369,7 +371,8 @@ def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
 
 
 _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory results|dividends?|share price|shares of [\w\s.&-]{0,30}?(?:rose|fell|jumped|dropped|gained|lost|closed|traded|were (?:up|down))|"
-                        r"quarterly results|revenues?|sales (?:were |was )?(?:up|down|rose|fell)|profit|cash flow|cost of sales)\b", re.I)
+                        r"quarterly results|revenues?|sales (?:were |was )?(?:up|down|rose|fell)|profit|cash flow|cost of sales|"
+                        r"extraordinary (?:gain|loss|item)|net includes|write-?downs?|shr (?:profit|loss))\b", re.I)
 
 
 _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"

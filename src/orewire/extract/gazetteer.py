@@ -18,7 +18,8 @@ from typing import Any
 AMBIGUOUS_COMMODITY_FORMS = {"lead", "iron", "tin", "gems", "solder", "chrome", "zircon", "plumbago", "bullion"}
 METAL_CONTEXT = re.compile(
     r"\b(metals?|ore|ores|smelt\w*|refin\w*|mines?|mining|tonnes?|tons|ounces?|lme|comex|concentrates?|ingots?|zinc|copper|"
-    r"nickel|silver|gold|alumin\w+|prices?|output|production|producers?|exports?|imports?|futures|steel|cathodes?)\b",
+    r"nickel|silver|gold|alumin\w+|prices?|output|production|producers?|exports?|imports?|futures|steel|cathodes?|"
+    r"pact|accord|council|quotas?|miners?)\b",
     re.I,
 )
 # Demonyms that are also common words or adjectives of companies, not states, in context.
@@ -213,5 +214,7 @@ def find_commodities(text: str) -> Iterator[Match]:
 def _metal_context(text: str, start: int, end: int, key: str) -> bool:
     if key.startswith("lead") and re.match(r"\s+(to|the|by|in|a|an|up|role)\b", text[end:end + 8], re.I):
         return False
+    if re.match(r"\s+(?:Agreement|Council|pact|accord)\b", text[end:end + 12]):
+        return True  # "the International Tin Agreement", "a tin pact": the metal's commodity body
     window = text[max(0, start - 80):start] + " " + text[end:end + 80]
     return bool(METAL_CONTEXT.search(window))

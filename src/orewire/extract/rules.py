@@ -25,7 +25,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "IMPORT_CONTROL": re.compile(
         r"\btariffs?\b|\bimport (?:curbs?|bans?|quotas?|dut(?:y|ies)|restrictions?|levies|levy|licen[cs]es?|controls?)\b|"
         r"\banti-?dumping\b|\bcountervailing\b|\b(?:duties|levies) on\b|\bquotas? on (?:\w+ ){0,3}imports\b|"
-        r"\brestrict\w* (?:\w+ ){0,3}imports\b|\bsection 232\b", _F),
+        r"\brestrict\w* (?:\w+ ){0,3}imports\b|\bsection 232\b|"
+        r"\b(?:prohibit\w*|ban|bans|banned|banning|allow\w*|permit\w*) (?:\w+ ){0,2}imports? of\b", _F),
     "SANCTION": re.compile(r"\bsanction(?:s|ed)?\b|\bentity list\b|\bblacklist\w*\b|\bassets? frozen\b", _F),
     "SHIPMENT": re.compile(
         r"\bship(?:ped|ment|ments|ping)\b|\bdispatch\w*\b|\bconsignments?\b|\bcargo(?:es)?\b|\bdelivered (?:\w+ ){0,3}(?:to|tonnes|tons)\b|"
@@ -40,9 +41,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "INVESTMENT": re.compile(
         r"\binvest(?:s|ed|ing|ment|ments)?\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b(?! (?:rules|laws?|panel|code|regulations|act)\b)|\bmerger\b|"
         r"\b(?:buy|bought|buying|take|took|taking|sell|sold|selling|purchas\w*|acquir\w*) "
-        r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
+        r"(?:[\w,.<>'-]+ ){0,6}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
         r"\b(?:raise[ds]?|raising|increas\w*|lift(?:s|ed|ing)?) (?:\w+ ){0,3}(?:stake|interest|holding|shareholding)\b|"
-        r"\btender offer\b|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
+        r"\btender offer\b|\boffer for (?:the company|[A-Z])|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
         r"\bfunding\b|\bcommitted (?:US)?\$|\bcapital (?:expenditure|injection|raising)\b|\bfeasibility study\b|\bbudget\b|"
         r"\bfull control of\b|\bgross proceeds\b", _F),
     "MEETING": re.compile(r"\bmet\b|\bmeet(?:s|ing)?\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|"
@@ -119,7 +120,8 @@ PRICE_MOVE = re.compile(
     r"dropped|drops|rallied|rall(?:y|ies)|slumped|firmed|declined|declines|edged (?:up|down|higher|lower)|edges (?:up|down|higher|lower)|"
     r"advanced|advances|retreated|retreating|rebounded|rebounds|recovered|recovers|surged|soared|plunged|plunge|tumbled|weakened|strengthened|extended (?:gains|losses)|"
     r"rocketed|hit (?:a |an )?(?:record|high|low|\d)|touched|(?:was|were|is|are) (?:up|down|higher|lower)|higher|lower|"
-    r"(?:up|down) (?:by )?\d[\d.,]*(?=\s?(?:%|pct|percent|cents?|cts|dlrs?))|widened|narrowed|firmer|weaker|softer|stronger|"
+    r"(?:up|down) (?:by )?(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"(?=\s?(?:%|pct|percent|cents?|cts|dlrs?|stg|points?))|widened|narrowed|firmer|weaker|softer|stronger|"
     r"increased|decreased|raised|cut|lowered|set|established?)\b", _F)
 NOT_PRICE_SUBJECT = re.compile(
     r"\b(?:shares?|stocks?|production|output|sales|volumes?|exports?|imports?|shipments?|reserves|inventor(?:y|ies)|earnings|"
