@@ -30,7 +30,7 @@ _TICKER_LIKE = re.compile(r"^[A-Z0-9]{1,6}[.:][A-Z0-9]{1,4}$|[a-z][A-Z0-9]|\d")
 # Places of work named like organisations: "Pueblo Viejo mine", "Manna Lithium Project".
 _FACILITY_AFTER = re.compile(r"^\W{0,2}(?:gold |copper |lithium |nickel |zinc |iron ore )?(?:mines?|projects?|deposits?|property|"
                              r"prospects?|claims|operations?|site|complex|field|concession|pit|tenements?|license|licence)\b", re.I)
-_FACILITY_WORDS = re.compile(r"\b(?:mine|project|deposit|property|prospect|claims|reserve|tenement)s?$", re.I)
+_FACILITY_WORDS = re.compile(r"\b(?:mine|project|deposit|property|prospect|claims|reserve|tenement|works)s?$", re.I)
 _NOT_ORG_ENDINGS = re.compile(r"\b(?:act|regime|memorandum of understanding|agreement|treaty|law|code|index|dollar|prize|award)$", re.I)
 NOT_ORG_ACRONYMS = {
     "EV", "EVS", "ATM", "ADR", "ADRS", "GMT", "DLE", "MRE", "FCF", "COO", "CFO", "CEO", "CTO", "RC", "EPC", "SM", "SAO", "OTC",

@@ -25,7 +25,7 @@ _PRODUCTION_CHANGE = re.compile(
     r"\b(?:strikes?|striking|shut(?:down| down)?|closed|closure|halt\w*|restart\w*|resum\w*|suspend\w*|commenc\w*|"
     r"began|begin|start\w*|ramp\w* up|care and maintenance|force majeure|froze|freez\w*|relaunch\w*|drill\w*|sampling|"
     r"exploration (?:program|team|work)|guidance|forecasts?|target\w*|expan\w*|cut (?:production|output)|curtail\w*|"
-    r"construction|commission\w*|first production|discover\w*)\b", re.I)
+    r"construction|commission\w*|first production|discover\w*|idl\w*|clos(?:e|ing))\b", re.I)
 _STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{0,60}?\d[\d.,]*\s?(?:mln |million |bln |m |k |[MK](?:-\d[\d.,]*[MK])? )?"
                                 r"(?:metric |short |long )?(?:tonnes|tons|ounces|oz|lbs|pounds|pct|percent|%)", re.I)
 _SHIPPED = re.compile(r"\b(?:ship(?:ped|ment|ments)|exported|imported|dispatch\w*|deliver(?:ed|y|ies)|cargo(?:es)?|"
@@ -379,8 +379,12 @@ _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has be
                           r"dropped|grew|slumped|jumped|dipped|slipped|climbed|shut down|halted|suspended|resumed|"
                           r"restarted)\b", re.I)
 _PRODUCTION_START = re.compile(r"\b(?:first|commercial|initial) (?:gold |copper |lithium )?production (?:is|was|will be) (?:now )?(?:expected|"
-                               r"targeted|scheduled|slated|due|planned|set)\b|\bproduction (?:is|was) (?:expected|targeted|scheduled|"
-                               r"slated|due|set) to (?:begin|start|commence)\b", re.I)
+                               r"targeted|scheduled|slated|due|planned|set)\b|\b(?:production|operations) (?:is|are|was|were) (?:expected|"
+                               r"targeted|scheduled|slated|due|set) to (?:begin|start|commence)\b|\b(?:is|are) expected to (?:begin|start|"
+                               r"commence) (?:operations|production|operating|producing)\b|\b(?:it|the company|they) (?:expects?|plans?|"
+                               r"intends?|hopes?|aims?) to (?:produce|start production|begin production|mine)\b|"
+                               r"\b(?:it|they|the compan(?:y|ies)) (?:are |were |is |was )?(?:now )?(?:drilling|drilled|completed (?:a|the|its|their) "
+                               r"(?:\w+ )?(?:drill )?hole)\b", re.I)
 """'First production is targeted by 2028': the story's own plan for a mine or plant, whoever it is."""
 _TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |about |some |nearly |more than )?(?:[$£€]\s?)?\d[\d.,]*"
                            r"\s?(?:[MBK]\b|mln|million|bln|billion|tonnes|tons|t\b)?[^.;]{0,40}\bin (?:19|20)\d\d\b", re.I)
@@ -408,6 +412,8 @@ _ANALYST_HOUSES = (r"Goldman Sachs|Morgan Stanley|J\.?P\.? ?Morgan|Citi(?:group)
                    r"Capital Economics|Wood Mackenzie|CRU|Fastmarkets|Benchmark Mineral Intelligence|BMI|Fitch Solutions|"
                    r"Merrill Lynch|Salomon Brothers|Shearson Lehman|Nomura|Mizuho|[A-Z]\w+ (?:Capital Markets|Securities|Research)")
 _ANALYST_VIEW = re.compile(r"\banalysts?\b|\bstrategists?\b|\beconomists?\b|\b(?:research|brokerage) note\b|\bin a note\b|"
+                           r"\b(?:the|a|its) (?:study|survey|report) (?:by [A-Z][\w ]+ )?(?:said|says|showed|shows|predicted|noted|"
+                           r"estimated|forecast)\b|"
                            rf"\b(?:{_ANALYST_HOUSES})(?:'s [A-Z]\w+(?: [A-Z]\w+)?)? (?:says|said|adds|added|wrote|notes|noted|expects)\b|"
                            rf"\b(?:says|said|adds|added|according to) (?:{_ANALYST_HOUSES})\b", re.I)
 """A view of a bank or research house ("..., Morgan Stanley adds", "said ANZ's Soni Kumari"), not an event."""
@@ -418,12 +424,20 @@ _FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\
 _NOT_MINING_OPERATIONS = re.compile(r"\b(?:rescue|search|recovery|military|police|security|relief) (?:operations?|efforts?)\b", re.I)
 
 
+_CAPITAL_COSTS = re.compile(r"\bcapital (?:costs?|expenditures?|spending)\b", re.I)
+"""'Capital costs to bring the mine into production are estimated at 80 mln dlrs': the story company's investment."""
 _PERMITTED_SHIPMENT = re.compile(r"\b(?:allow|permit|authori[sz]|let)\w* (?:[\w-]+ ){0,3}to (?:resume|restart|start) (?:[\w-]+ ){0,2}"
                                  r"(?:shipments|exports|deliveries)\b", re.I)
+_EXPORT_QUOTA_SET = re.compile(r"\b(?:introduc\w*|set|agreed|impos\w*|adopt\w*|allocat\w*)\b[^.;]{0,40}\bquotas?\b[^.;]{0,60}?"
+                               r"\b(?:limit\w*|cut\w*|restrict\w*)\b[^.;]{0,30}\bexports?\b[^.;]{0,40}?\d", re.I)
 _FIRM_EXPORT_LICENCE = re.compile(r"\b(?:new|fresh|renewed|previous|its) export (?:licen[cs]e|permit)\b", re.I)
 
 
 _ANALYSTS_SAY = re.compile(r",\s(?:[\w-]+\s){0,2}analysts\s(?:say|said|says|note|noted)\W*$", re.I)
+_VENTURE_BACKGROUND = re.compile(r"\b(?:in|through|via|under|of) (?:a|an|its|their|the) (?:[\w-]+ )?joint venture\b|"
+                                 r"\b(?:its|their) joint venture (?:[A-Z]\w+|project|mine|partner|company|plant)\b", re.I)
+_DEAL_MADE = re.compile(r"\b(?:signed|new|newly|agreed|formed|forming|form|establish\w*|set up|enter\w*|creat\w*|letter of intent)\b",
+                        re.I)
 _UNDER_AGREEMENT = re.compile(r"\bunder (?:its|the|their|an existing|existing|a) (?:[\w-]+ ){0,2}(?:agreement|contract|deal|offtake)\b", re.I)
 _CONTROL_AS_CAUSE = re.compile(r"\b(?:unrest|concerns?|fears?|worries|worry|uncertainty|jitters|anxiety|nervousness)\s(?:from|over|about|"
                                r"around|of)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:tariffs?|duties|export (?:controls?|curbs?|bans?)|import (?:curbs?|bans?))",
@@ -450,8 +464,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return bool(commodities) and bool(_NUMBER.search(text))
     if etype in ("PRODUCTION", "SHIPMENT") and _HYPOTHETICAL.search(text):
         return False  # "would have produced ... without the plan"
-    if etype == "AGREEMENT" and _UNDER_AGREEMENT.search(text) and not re.search(r"\b(?:signed|new|newly|agreed)\b", text, re.I):
-        return False  # "to be delivered under its sale agreement with X": the deal is background to what happens
+    if etype == "AGREEMENT" and (_UNDER_AGREEMENT.search(text) or _VENTURE_BACKGROUND.search(text)) and not _DEAL_MADE.search(text):
+        return False  # "delivered under its sale agreement", "a plant developed in a joint venture with X": the deal is background
     if etype in ("IMPORT_CONTROL", "EXPORT_CONTROL") and _CONTROL_AS_CAUSE.search(text):
         return False  # "gains outweighed unrest from new tariffs": a cause in a market report, told elsewhere
     if etype == "PRODUCTION":
@@ -488,6 +502,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         if etype == "IMPORT_CONTROL" and re.search(r"\bexport (?:tariffs?|duties|tax(?:es)?|levy)\b", text, re.I) and not re.search(
                 r"\bimport", text, re.I):
             return False  # an export tariff is an export control
+        if etype == "EXPORT_CONTROL" and _EXPORT_QUOTA_SET.search(text):
+            return True  # "a quota system which limited their exports to 96,000 tonnes": the story's metal
         if etype == "EXPORT_CONTROL" and _FIRM_EXPORT_LICENCE.search(text):
             return True  # "would resume the shipments under a new export license": the story's state and metal
         return bool(commodities or countries) and bool(CONTROL_ACTION.search(text) or _MONEY_OR_PCT.search(text))
@@ -508,7 +524,7 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
             _LICENCE_ACT.search(text))  # a licence granted or revoked is a state's act even when the state is not named
     if etype == "INVESTMENT" and not actors:
         # "The lithium giant also invested $190 million in ...": the story's company, named earlier
-        return bool(MONEY.search(text)) and bool(_STORY_SUBJECT.search(text))
+        return bool(MONEY.search(text)) and bool(_STORY_SUBJECT.search(text) or _CAPITAL_COSTS.search(text))
     if etype == "STATEMENT" and not actors:
         return bool(_COMPANY_SAID.search(text))  # the story's company speaks; it is named in an earlier sentence
     if etype == "FACILITY" and _LOCATED.match(text):
@@ -669,6 +685,8 @@ def _same_occurrence(a: Found, b: Found) -> bool:
     if a.type == "PRODUCTION":
         same_actors = set(a.actors) & set(b.actors) if a.actors and b.actors else not a.actors and not b.actors
         return a.status == b.status and set(a.commodities) == set(b.commodities) and bool(same_actors)
+    if a.type == "SHIPMENT" and a.status != b.status and (a.figures or b.figures):
+        return False  # "shipments through South Africa ended" and "exported 100,000 tonnes last quarter": two occurrences
     commodities_agree = not a.commodities or not b.commodities or bool(set(a.commodities) & set(b.commodities))
     actors_agree = not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
     if a.type == "AGREEMENT" and not _same_parties(a, b):

@@ -31,7 +31,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "SHIPMENT": re.compile(
         r"\bship(?:ped|ment|ments|ping)\b|\bdispatch\w*\b|\bconsignments?\b|\bcargo(?:es)?\b|\bdelivered (?:\w+ ){0,3}(?:to|tonnes|tons)\b|"
         r"\bdeliveries\b|\bexport(?:s|ed|ing)?\b|\bimport(?:s|ed|ing)?\b|\bsales volumes?\b|\bsend (?:\w+ ){0,4}materials?\b|"
-        r"\bsuppl(?:y|ies|ied) (?:\w+ ){0,4}(?:to|from)\b", _F),
+        r"\bsuppl(?:y|ies|ied) (?:\w+ ){0,4}(?:to|from)\b|"
+        r"\b(?:bought|purchased)\b[^.;]{0,40}?\d[\d.,]*\s?(?:mln |million )?(?:ounces|tonnes|tons|lbs)\b", _F),
     "AGREEMENT": re.compile(
         r"\bagreements?\b|\bagreed (?:to|with|on)\b(?! (?:acquire|buy|purchase|sell|take over|invest)\b)|\bdeals?\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
         r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bjoined with\b|"
@@ -40,26 +41,32 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:orders?|contracts?|tenders?)\b", _F),
     "INVESTMENT": re.compile(
         r"\binvest(?:s|ed|ing|ment|ments)?\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b(?! (?:rules|laws?|panel|code|regulations|act)\b)|\bmerger\b|"
+        r"\b(?:buy|bought|buying|purchas\w*|acquir\w*) from (?:<?[A-Z][\w.&<>-]* ){1,5}[\d,.]+ (?:[\w-]+ ){0,2}(?:shares|stock)\b|"
         r"\b(?:buy|bought|buying|take|took|taking|sell|sold|selling|purchas\w*|acquir\w*) "
-        r"(?:[\w,.<>'-]+ ){0,6}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
+        r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
         r"\b(?:raise[ds]?|raising|increas\w*|lift(?:s|ed|ing)?) (?:\w+ ){0,3}(?:stake|interest|holding|shareholding)\b|"
         r"\btender offer\b|\boffer for (?:the company|[A-Z])|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
-        r"\bfunding\b|\bcommitted (?:US)?\$|\bcapital (?:expenditure|injection|raising)\b|\bfeasibility study\b|\bbudget\b|"
+        r"\bfunding\b|\bfinancing\b(?! facilit)|\bcommitted (?:US)?\$|\bcapital (?:expenditure|injection|raising|costs?)\b|"
+        r"\b(?:possible |proposed |planned )?sale of (?:the |its |a )?(?:[\w-]+ ){0,3}(?:plant|mine|works|unit|division|stake|"
+        r"business|assets?|operations?|subsidiary|smelter|refinery|mill)\b|\bfeasibility study\b|\bbudget\b|"
         r"\bfull control of\b|\bgross proceeds\b", _F),
     "MEETING": re.compile(r"\bmet\b|\bmeet(?:s|ing)?\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|"
                           r"\bnegotiations?\b|\bconversations\b", _F),
     "PRODUCTION": re.compile(
         r"\bproduction\b|\boutput\b|\bproduc(?:e|ed|es|ing)\b|\bstrikes?\b|\bforce majeure\b|\bshut(?:down| down)?\b|"
         r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|\breserves (?:at (?:the )?end of|as of|at year-end)\b|"
-        r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure) (?:of )?(?:the |its )?"
-        r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant)\b|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
+        r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure|ing) (?:of )?(?:the |its )?"
+        r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant|works|mill)\b|\bidl(?:e|ed|ing) (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}"
+        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:begin|start|commence)\w* (?:commercial )?(?:operations|production)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
+        r"copper|zinc|ounces?|grad\w+|feet|metres|meters)\b)|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
         r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)|\bcare and maintenance\b|"
         r"\b(?:froze|freez\w*|suspend\w*|halt\w*|paus\w*|relaunch\w*|ramp\w* up|restart\w*) (?:\w+ ){0,3}"
         r"(?:development|operations?|mining|plants?|mines?|refinery|smelter|projects?)\b|\bguidance\b", _F),
     "FACILITY": re.compile(
         r"\b(?:build|building|built|construct\w*|set up|establish\w*|develop\w*|plans?|planned|proposed|new|complet\w*|"
-        r"commission\w*) (?:[\w-]+ ){0,6}(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub)\b|"
-        r"\b(?:plant|refinery|facility|smelter) will be (?:located|built|constructed)\b|"
+        r"commission\w*),? (?:[\w,.-]+ ){0,6}(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub|"
+        r"(?:processing|service|distribution) cent(?:er|re)s?)\b|"
+        r"\b(?:plant|refinery|facility|smelter|cent(?:er|re)) will be (?:located|built|constructed)\b|"
         r"\b(?:pilot|demonstration|processing|recovery|magnet|hydroxide|carbonate|refining|battery|cathode|anode) "
         r"(?:plant|facility|refinery|project)\b", _F),
     "PRICE": re.compile(
@@ -83,7 +90,8 @@ STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcautioned\b", _F)),
     ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcritici[sz](?:e|es|ed|ing)\b|\bcondemn\w*\b|\bviolat\w*\b", _F)),
     ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
-                         r"\bshould consider\b|\bbelieves?\b|\bconfident\b|\balleg(?:e|es|ed)(?= that| in| the)\b|\bpraised?\b", _F)),
+                         r"\bshould consider\b|\bbelieves?\b|\bconfident\b|"
+                         r"\b(?:is|was|are|were|be) (?:\w+ )?(?:unrealistic|unnecessary|unacceptable|unjustified|unfair|illegal)\b|\balleg(?:e|es|ed)(?= that| in| the)\b|\bpraised?\b", _F)),
 ]
 
 DENIAL_OF_REPORT = re.compile(r"\b(?:misinformed|invented|baseless|groundless|unfounded|untrue|false|fabricated|"
@@ -94,13 +102,15 @@ STATUS_RULES: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:ban|curbs?|controls?|restrictions?|tariffs?|quotas?|shipments|exports)\b", _F)),
     ("suspended", re.compile(r"\bsuspen(?:d|ds|ded|sion)\b|\bhalt(?:s|ed)?\b|\bshut(?: down)?\b|\bon strike\b|\bwent on strike\b|"
                              r"\bclosed\b|\bclosure\b|\bdelay(?:s|ed)?\b|\blapsed\b|\bforce majeure\b|\bblocked\b|\bidled?\b|"
-                             r"\bcare and maintenance\b|\bfroze\b|\bfrozen\b|\bpaused?\b", _F)),
+                             r"\bcare and maintenance\b|\bfroze\b|\bfrozen\b|\bpaused?\b|\bidling\b|"
+                             r"\b(?:ended|ends|stopped|stops) (?:\w+ ){0,3}(?:shipments|exports|deliveries)\b", _F)),
     ("interest", re.compile(r"\binterest in\b|\binterested\b|\beyes?\b|\bexplor(?:e|ing) (?:\w+ ){0,2}(?:investment|opportunit)|"
                             r"\bconsidering\b|\bmay (?:buy|invest|acquire)\b", _F)),
     ("planned", re.compile(r"\bwill\b|\bwould\b|\bplan(?:s|ned|ning)?\b|\bto (?:build|begin|start|set up|establish|invest|acquire|buy|"
                            r"sell|supply|produce|launch|develop|open|ban|impose)\b|\bproposed?\b|\bexpect(?:s|ed)?\b|\baims?\b|"
                            r"\bintends?\b|\bnext (?:year|month|week)\b|\bforecasts?\b|\bpredict\w*\b|\bguidance\b|\btarget(?:s|ed)\b|"
-                           r"\bprojection\b|\bprojected\b|\bsees\b|\bpromised\b|\bthreat\w*\b|\bseek\w*\b", _F)),
+                           r"\bprojection\b|\bprojected\b|\bsees\b|\bpromised\b|\bthreat\w*\b|\bseek\w*\b|"
+                           r"\bcould (?:start|begin|reach|produce|open|resume)\b", _F)),
     ("announced", re.compile(r"\bannounc\w*\b|\bsigned\b|\bagreed\b|\bapproved\b|\bimpos(?:e|ed|es)\b|\bintroduc\w*\b|"
                              r"\bformali[sz]ed\b|\bin force\b|\bexpand\w*\b|\btighten\w*\b|\bset\b|\bdecided\b|\bawarded\b", _F)),
 ]
@@ -137,7 +147,9 @@ NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|most-active|f
                            r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement|"
                            r"honou?r (?:its |the |their |existing )?(?:contracts|commitments|agreements)|job classifications?|"
                            r"collective (?:agreement|bargaining)|bargaining|labou?r (?:contract|agreement|deal))\b", _F)
-NOT_INVESTMENT = re.compile(r"\b(?:encourag\w*|attract\w*|persuad\w*|convinc\w*|invit\w*|urg(?:e|es|ed|ing)|offer\w*|incentives?|breaks)"
+NOT_INVESTMENT = re.compile(r"\b(?:credit|loan|debt|revolving|overdraft) (?:[\w-]+ )?facilit(?:y|ies)\b|"  # borrowing
+                            r"\bpct of [\d.,]+ (?:mln |million )?(?:ounces|tonnes|tons|lbs)\b|"  # a share of a quantity sold
+                            r"\b(?:encourag\w*|attract\w*|persuad\w*|convinc\w*|invit\w*|urg(?:e|es|ed|ing)|offer\w*|incentives?|breaks)"
                             r" (?:[\w-]+ ){0,6}to invest\b|"  # the purpose of a policy, not an investment
                             r"\b(?:investors across|value of their investments|foreign investment cases|holds? (?:a |an )?"
                             r"(?:majority |minority )?(?:\d[\d.]* ?(?:pct|percent|%) )?stake)\b", _F)
