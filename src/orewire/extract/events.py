@@ -25,7 +25,8 @@ _PRODUCTION_CHANGE = re.compile(
     r"\b(?:strikes?|striking|shut(?:down| down)?|closed|closure|halt\w*|restart\w*|resum\w*|suspend\w*|commenc\w*|"
     r"began|begin|start\w*|ramp\w* up|care and maintenance|force majeure|froze|freez\w*|relaunch\w*|drill\w*|sampling|"
     r"exploration (?:program|team|work)|guidance|forecasts?|target\w*|expan\w*|cut (?:production|output)|curtail\w*|"
-    r"construction|commission\w*|first production|discover\w*|idl\w*|clos(?:e|ing))\b", re.I)
+    r"construction|commission\w*|first production|discover\w*|idl\w*|clos(?:e|ing)|"
+    r"(?:found|identified) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+))\b", re.I)
 _STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{0,60}?\d[\d.,]*\s?(?:mln |million |bln |m |k |[MK](?:-\d[\d.,]*[MK])? )?"
                                 r"(?:metric |short |long )?(?:tonnes|tons|ounces|oz|lbs|pounds|pct|percent|%)", re.I)
 _SHIPPED = re.compile(r"\b(?:ship(?:ped|ment|ments)|exported|imported|dispatch\w*|deliver(?:ed|y|ies)|cargo(?:es)?|"
@@ -95,7 +96,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
         if price_clauses:
             types.append("PRICE")
         subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
-        if subtype == "ACCUSE" and _BLAMED_CAUSE.search(s_text):
+        if subtype == "ACCUSE" and (_BLAMED_CAUSE.search(s_text) or _AGENTLESS_PASSIVE.search(s_text)):
             subtype = None  # "Vale blamed heavy rainfall for missing its forecast": an explanation, not an accusation
         if subtype and (countries or orgs or persons or _COMPANY_SAID.search(s_text)):
             types.insert(0, "STATEMENT")
@@ -345,6 +346,9 @@ _ANAPHORA = {
     "STATEMENT": re.compile(r"\b(?:the|these|those|such|this|that) (?:accusations?|allegations?|claims?|denials?|warnings?|assurances?|"
                             r"criticism)\b", re.I),
 }
+_AGENTLESS_PASSIVE = re.compile(r"\b(?:been|was|were|is|are|being) (?:\w+ )?(?:criticised|criticized|accused|blamed|condemned)\b"
+                                r"(?![^.;]{0,40}\bby\b)", re.I)
+"""'The government has been criticised at home for ...': an accusation with no one making it."""
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|states|added|adds|wrote|declared|announced)\b", re.I)
 _BLAMED_CAUSE = re.compile(r"\bblam(?:e|es|ed|ing)\b (?:[\w-]+ ){0,4}(?:rain\w*|weather|floods?|flooding|storms?|prices?|demand|costs?|"
                            r"outages?|maintenance|power|delays?|licensing|permitting|inflation|grades?|currency)\b", re.I)
@@ -392,17 +396,19 @@ _TALKS_HELD = re.compile(r"\btalks (?:were |are |have been |had been )?(?:still 
                          r"\bheld (?:[\w-]+ ){0,2}talks\b", re.I)
 _SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\w'-]+){0,4}? (?:rose|fell|declined|increased|"
                             r"dropped|grew|slumped|jumped|climbed|totall?ed|reached)\b", re.I)
+
+
 def _story_subject(determiners: str, nouns: str, verbs: str) -> re.Pattern[str]:
     """A sentence whose subject is the story's own company or plant, named in an earlier sentence
     ("The lithium giant also invested ...", "A plant will be built ...", "it has restarted ...")."""
     return re.compile(rf"^\W*(?:{determiners}) (?:[\w-]+ ){{0,2}}(?:{nouns})\b|"
-                      rf"\b(?:it|the company) (?:has |had |also |will )?(?:{verbs})\b", re.I)
+                      rf"\b(?:it|the company|the government|the state) (?:has |had |also |will |would )?(?:soon )?(?:{verbs})\b", re.I)
 
 
 _STORY_SUBJECT = _story_subject("The|Its", "company|miner|group|firm|producer|giant|developer|explorer|major|conglomerate|"
                                 "refiner|smelter|project|mine", "invested|committed|spent|acquired|purchased|bought|paid|made")
 _STORY_FACILITY = _story_subject("A|The|Its", "plant|refinery|smelter|facility|mill",
-                                 "restarted|built|build|commissioned|completed?|establish\\w*|construct\\w*")
+                                 "restarted|built|build|commissioned|completed?|establish\\w*|construct\\w*|install\\w*")
 _LICENCE_ACT = re.compile(r"\blicen[cs]es?\b[^.;]{0,40}?\b(?:was|were|has been|have been)\s+(?:recently\s+)?(?:granted|"
                           r"issued|revoked|cancell?ed|renewed|extended)\b", re.I)
 _MARKET_CALL = re.compile(r"\b(?:prices?|demand|market)\b[^.;]{0,40}\b(?:will|would|to|should|could)\s+(?:hold|rise|fall|remain|"
@@ -434,6 +440,18 @@ _FIRM_EXPORT_LICENCE = re.compile(r"\b(?:new|fresh|renewed|previous|its) export 
 
 
 _ANALYSTS_SAY = re.compile(r",\s(?:[\w-]+\s){0,2}analysts\s(?:say|said|says|note|noted)\W*$", re.I)
+_ACQUISITION_DEAL = re.compile(r"\b(?:acquisition|takeover|merger|acquire|buy(?:out)?)\b[^.;]*\bdeal\b|\bdeal\b[^.;]*"
+                               r"\b(?:acquisition|takeover|merger|acquire)\b", re.I)
+_DEAL_WORDS = re.compile(r"\b(?:agreements?|contracts?|memorandum|MoU|joint venture|offtake|partnership|pact|accord)\b", re.I)
+_NEGATOR = re.compile(r"\b(?:no|not|never|without|fail(?:ed|ing|s)? to \w+|clinched no)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _all_negated(trigger: re.Pattern[str], text: str) -> bool:
+    """Every trigger of the type is negated ("clinched no agreements", "failing to obtain new credits")."""
+    hits = list(trigger.finditer(text))
+    return bool(hits) and all(_NEGATOR.search(text[max(0, m.start() - 40):m.start()]) for m in hits)
+
+
 _VENTURE_BACKGROUND = re.compile(r"\b(?:in|through|via|under|of) (?:a|an|its|their|the) (?:[\w-]+ )?joint venture\b|"
                                  r"\b(?:its|their) joint venture (?:[A-Z]\w+|project|mine|partner|company|plant)\b", re.I)
 _DEAL_MADE = re.compile(r"\b(?:signed|new|newly|agreed|formed|forming|form|establish\w*|set up|enter\w*|creat\w*|letter of intent)\b",
@@ -464,6 +482,10 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return bool(commodities) and bool(_NUMBER.search(text))
     if etype in ("PRODUCTION", "SHIPMENT") and _HYPOTHETICAL.search(text):
         return False  # "would have produced ... without the plan"
+    if etype in ("AGREEMENT", "INVESTMENT", "MEETING") and _all_negated(TRIGGERS[etype], text):
+        return False  # "clinched no agreements", "failing to obtain new credits": nothing happened
+    if etype == "AGREEMENT" and _ACQUISITION_DEAL.search(text) and not _DEAL_WORDS.search(text):
+        return False  # "prepared to make another acquisition and a deal could be struck": the deal is the acquisition
     if etype == "AGREEMENT" and (_UNDER_AGREEMENT.search(text) or _VENTURE_BACKGROUND.search(text)) and not _DEAL_MADE.search(text):
         return False  # "delivered under its sale agreement", "a plant developed in a joint venture with X": the deal is background
     if etype in ("IMPORT_CONTROL", "EXPORT_CONTROL") and _CONTROL_AS_CAUSE.search(text):

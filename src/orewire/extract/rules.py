@@ -46,7 +46,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
         r"\b(?:raise[ds]?|raising|increas\w*|lift(?:s|ed|ing)?) (?:\w+ ){0,3}(?:stake|interest|holding|shareholding)\b|"
         r"\btender offer\b|\boffer for (?:the company|[A-Z])|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
-        r"\bfunding\b|\bfinancing\b(?! facilit)|\bcommitted (?:US)?\$|\bcapital (?:expenditure|injection|raising|costs?)\b|"
+        r"\bfunding\b|\bfinancing\b(?! facilit)|\bfunded by\b|\bgrants? (?:from|to|for|of) (?!(?:the )?(?:\w+ )?(?:government|state)\b)|"
+        r"\bpa(?:y|ys|ying|id) (?:a further |another |about |some )?(?:US)?\$?[\d.,]+ ?(?:mln|million|bln|billion)? ?"
+        r"(?:dlrs|dollars|stg|marks|yen|rand|francs)? ?(?:to|for)\b|\b(?:initial )?public offering\b|\bIPO\b|\bflotation\b|"
+        r"\bfloat(?:ing|ed|s)? (?:of )?(?:its |the )?[A-Z]|\bcommitted (?:US)?\$|\bcapital (?:expenditure|injection|raising|costs?)\b|"
         r"\b(?:possible |proposed |planned )?sale of (?:the |its |a )?(?:[\w-]+ ){0,3}(?:plant|mine|works|unit|division|stake|"
         r"business|assets?|operations?|subsidiary|smelter|refinery|mill)\b|\bfeasibility study\b|\bbudget\b|"
         r"\bfull control of\b|\bgross proceeds\b", _F),
@@ -57,13 +60,13 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|\breserves (?:at (?:the )?end of|as of|at year-end)\b|"
         r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure|ing) (?:of )?(?:the |its )?"
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant|works|mill)\b|\bidl(?:e|ed|ing) (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}"
-        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:begin|start|commence)\w* (?:commercial )?(?:operations|production)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
+        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:found|finds?|identified|located) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+|orebod\w+)\b|\b(?:begin|start|commence)\w* (?:commercial )?(?:operations|production)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
         r"copper|zinc|ounces?|grad\w+|feet|metres|meters)\b)|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
         r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)|\bcare and maintenance\b|"
         r"\b(?:froze|freez\w*|suspend\w*|halt\w*|paus\w*|relaunch\w*|ramp\w* up|restart\w*) (?:\w+ ){0,3}"
         r"(?:development|operations?|mining|plants?|mines?|refinery|smelter|projects?)\b|\bguidance\b", _F),
     "FACILITY": re.compile(
-        r"\b(?:build|building|built|construct\w*|set up|establish\w*|develop\w*|plans?|planned|proposed|new|complet\w*|"
+        r"\b(?:build|building|built|construct\w*|set up|establish\w*|develop\w*|plans?|planned|proposed|new|complet\w*|install\w*|"
         r"commission\w*),? (?:[\w,.-]+ ){0,6}(?:plant|refinery|processing facility|factory|smelter|facility|capacity|hub|"
         r"(?:processing|service|distribution) cent(?:er|re)s?)\b|"
         r"\b(?:plant|refinery|facility|smelter|cent(?:er|re)) will be (?:located|built|constructed)\b|"
