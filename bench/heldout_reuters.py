@@ -5,8 +5,9 @@
 The dev set (../shared/eval/dev) is what the extraction rules were read against, so its score is
 optimistic. This script scores the same extractor on batches of 12 Reuters-21578 stories outside the dev
 set, labelled by hand under GUIDELINES.md before the extractor was run on them (bench/data/heldout_reuters.json).
-Batch A was then read for errors and the rules changed, so only its first score (kept in the labels file) was
-blind; batch B was drawn and labelled after that and is the clean estimate.
+Each batch was scored once, blind, with the rules as they stood (kept in the labels file as blind_first_score);
+batches A to D were then read for errors and rules changed, so only batch E, never read for errors, still
+gives a clean held-out estimate.
 
 Selection, re-derived and checked here: stories of ../shared/data/reuters21578/stream.jsonl.gz that are in
 neither eval/dev/reuters_dev.jsonl nor data/reuters21578/dev.jsonl (nor an earlier batch), whose title names a
