@@ -30,8 +30,8 @@ _PRODUCTION_CHANGE = re.compile(
 _STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{0,60}?\d[\d.,]*\s?(?:mln |million |bln |m |k |[MK](?:-\d[\d.,]*[MK])? )?"
                                 r"(?:metric |short |long )?(?:tonnes|tons|ounces|oz|lbs|pounds|pct|percent|%)", re.I)
 _SHIPPED = re.compile(r"\b(?:ship(?:ped|ment|ments)|exported|imported|dispatch\w*|deliver(?:ed|y|ies)|cargo(?:es)?|"
-                      r"(?:exports|imports) (?:of [\w\s-]{2,30} )?(?:rose|fell|increased|decreased|slipped|dropped|climbed|totall?ed|"
-                      r"jumped|swelled|declined|grew|surged))\b", re.I)
+                      r"(?:exports|imports) (?:of [\w\s-]{2,30} |for consumption )?(?:rose|fell|increased|decreased|slipped|dropped|"
+                      r"climbed|totall?ed|jumped|swelled|declined|grew|surged|eased))\b", re.I)
 _HYPOTHETICAL = re.compile(r"\bwould have (?:to )?\w+\b|\bnot enough\b|\bcould (?:be|have)\b", re.I)
 _CAPITAL_MARKETS = re.compile(r"\b(?:shares|proceeds|broker option|offering|placement|warrants)\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:accounting for|the (?:vast )?majority of|(?:a|one) (?:quarter|third|half) of (?:its|the)|"
@@ -388,14 +388,15 @@ _PRODUCTION_START = re.compile(r"\b(?:first|commercial|initial) (?:gold |copper 
                                r"commence) (?:operations|production|operating|producing)\b|\b(?:it|the company|they) (?:expects?|plans?|"
                                r"intends?|hopes?|aims?) to (?:produce|start production|begin production|mine)\b|"
                                r"\b(?:it|they|the compan(?:y|ies)) (?:are |were |is |was )?(?:now )?(?:drilling|drilled|completed (?:a|the|its|their) "
-                               r"(?:\w+ )?(?:drill )?hole)\b", re.I)
+                               r"(?:\w+ )?(?:drill )?hole)\b|\b(?:will|to|would) open (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|"
+                               r"refinery|plant|works|mill)\b", re.I)
 """'First production is targeted by 2028': the story's own plan for a mine or plant, whoever it is."""
 _TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |about |some |nearly |more than )?(?:[$£€]\s?)?\d[\d.,]*"
                            r"\s?(?:[MBK]\b|mln|million|bln|billion|tonnes|tons|t\b)?[^.;]{0,40}\bin (?:19|20)\d\d\b", re.I)
 _TALKS_HELD = re.compile(r"\btalks (?:were |are |have been |had been )?(?:still )?(?:ongoing|continuing|under way|going on)\b|"
                          r"\bheld (?:[\w-]+ ){0,2}talks\b", re.I)
 _SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\w'-]+){0,4}? (?:rose|fell|declined|increased|"
-                            r"dropped|grew|slumped|jumped|climbed|totall?ed|reached)\b", re.I)
+                            r"dropped|grew|slumped|jumped|climbed|totall?ed|reached|eased|slipped|dipped|edged)\b", re.I)
 
 
 def _story_subject(determiners: str, nouns: str, verbs: str) -> re.Pattern[str]:
@@ -432,6 +433,9 @@ _NOT_MINING_OPERATIONS = re.compile(r"\b(?:rescue|search|recovery|military|polic
 
 _CAPITAL_COSTS = re.compile(r"\bcapital (?:costs?|expenditures?|spending)\b", re.I)
 """'Capital costs to bring the mine into production are estimated at 80 mln dlrs': the story company's investment."""
+_MONITORED_TRADE = re.compile(r"\bmonitor\w* (?:[\w-]+ ){0,3}(?:shipments|exports|imports)\b", re.I)
+_LABOUR_DEAL = re.compile(r"\b(?:agreement|contract|deal|accord)s? with (?:the )?(?:[\w-]+ ){0,4}(?:unions?|workers|employees|locals)\b|"
+                          r"\b(?:union|labou?r|wage|collective) (?:agreement|contract|deal)s?\b", re.I)
 _PERMITTED_SHIPMENT = re.compile(r"\b(?:allow|permit|authori[sz]|let)\w* (?:[\w-]+ ){0,3}to (?:resume|restart|start) (?:[\w-]+ ){0,2}"
                                  r"(?:shipments|exports|deliveries)\b", re.I)
 _EXPORT_QUOTA_SET = re.compile(r"\b(?:introduc\w*|set|agreed|impos\w*|adopt\w*|allocat\w*)\b[^.;]{0,40}\bquotas?\b[^.;]{0,60}?"
@@ -484,6 +488,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return False  # "would have produced ... without the plan"
     if etype in ("AGREEMENT", "INVESTMENT", "MEETING") and _all_negated(TRIGGERS[etype], text):
         return False  # "clinched no agreements", "failing to obtain new credits": nothing happened
+    if etype == "AGREEMENT" and _LABOUR_DEAL.search(text):
+        return False  # a deal with a union is a labour contract, not a minerals AGREEMENT
     if etype == "AGREEMENT" and _ACQUISITION_DEAL.search(text) and not _DEAL_WORDS.search(text):
         return False  # "prepared to make another acquisition and a deal could be struck": the deal is the acquisition
     if etype == "AGREEMENT" and (_UNDER_AGREEMENT.search(text) or _VENTURE_BACKGROUND.search(text)) and not _DEAL_MADE.search(text):
@@ -506,6 +512,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
     if etype == "SHIPMENT":
         if _BACKGROUND.search(text) or (_SHARE_OF.search(text) and not _TRADE_FIGURE.search(text)):
             return False  # shares of a market are background; a period's trade figure is news even with a share in it
+        if _MONITORED_TRADE.search(text):
+            return False  # "plans to monitor steel shipments": a control being set up, not a consignment
         if _PERMITTED_SHIPMENT.search(text):
             return False  # "when authorities allow it to resume gold shipments": a permission, not a consignment
         if (TRIGGERS["IMPORT_CONTROL"].search(text) or TRIGGERS["EXPORT_CONTROL"].search(text)) and not _SHIPPED.search(text):

@@ -21,12 +21,14 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:government|authorities|ministry|state) (?:\w+ ){0,3}(?:resume[sd]?|restart\w*) (?:\w+ ){0,2}exports\b|\blicensing (?:and|requirements?)\b.*\bexport|"
         r"\b(?:licen[cs]\w*|controls?|restrictions?|curbs?) (?:rules |requirements |regime )?(?:on|for) (?:[\w-]+ ){0,5}exports?\b|"
         r"\bdual-use (?:export )?licen[cs]\w*\b|\bexports? (?:of [\w\s-]{2,40} )?(?:require|need)\w* (?:a )?licen[cs]\w*|"
+        r"\bmonitor\w* (?:[\w-]+ ){0,3}(?:exports?|shipments)\b|\bexports? and imports? permits act\b|"
         r"\bexport tariffs?\b|\btax(?:es|ing)? (?:\w+ ){0,2}exports\b", _F),
     "IMPORT_CONTROL": re.compile(
         r"\btariffs?\b|\bimport (?:curbs?|bans?|quotas?|dut(?:y|ies)|restrictions?|levies|levy|licen[cs]es?|controls?)\b|"
         r"\banti-?dumping\b|\bcountervailing\b|\b(?:duties|levies) on\b|\bquotas? on (?:\w+ ){0,3}imports\b|"
         r"\brestrict\w* (?:\w+ ){0,3}imports\b|\bsection 232\b|"
-        r"\b(?:prohibit\w*|ban|bans|banned|banning|allow\w*|permit\w*) (?:\w+ ){0,2}imports? of\b", _F),
+        r"\b(?:prohibit\w*|ban|bans|banned|banning|allow\w*|permit\w*) (?:\w+ ){0,2}imports? of\b|"
+        r"\b(?:share of (?:the )?(?:[\w-]+ ){0,2}market|market share)\b[^.;]{0,30}\b(?:be )?(?:limited|capped|restricted)\b", _F),
     "SANCTION": re.compile(r"\bsanction(?:s|ed)?\b|\bentity list\b|\bblacklist\w*\b|\bassets? frozen\b", _F),
     "SHIPMENT": re.compile(
         r"\bship(?:ped|ment|ments|ping)\b|\bdispatch\w*\b|\bconsignments?\b|\bcargo(?:es)?\b|\bdelivered (?:\w+ ){0,3}(?:to|tonnes|tons)\b|"
@@ -60,7 +62,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|\breserves (?:at (?:the )?end of|as of|at year-end)\b|"
         r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure|ing) (?:of )?(?:the |its )?"
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant|works|mill)\b|\bidl(?:e|ed|ing) (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}"
-        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:found|finds?|identified|located) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+|orebod\w+)\b|\b(?:begin|start|commence)\w* (?:commercial )?(?:operations|production)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
+        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:found|finds?|identified|located) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+|orebod\w+)\b|\b(?:began|begin\w*|start\w*|commenc\w*) (?:[\w-]+ ){0,3}(?:operations|production)\b|\bopen(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|refinery|plant|works|mill)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
         r"copper|zinc|ounces?|grad\w+|feet|metres|meters)\b)|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
         r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)|\bcare and maintenance\b|"
         r"\b(?:froze|freez\w*|suspend\w*|halt\w*|paus\w*|relaunch\w*|ramp\w* up|restart\w*) (?:\w+ ){0,3}"
@@ -89,7 +91,7 @@ STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     ("DENY", re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed|ing)? (?:the |any |all |these |those )?(?:\w+ )?(?:reports?|claims?|"
                         r"allegations?|accusations?|suggestions?|link|speculation)\b|\brefut\w*\b|\bdismiss(?:ed|es)?\b|"
                         r"\bnothing to do with\b|\bbaseless\b|\bgroundless\b|\bmisinformed\b|\binvented\b|\bunfounded\b", _F)),
-    ("ASSURE", re.compile(r"\bassur(?:e|ed|es|ing|ance)\b|\breassur\w*\b|\bwill never\b|\bguarantee[ds]?\b|\bpledg\w*\b", _F)),
+    ("ASSURE", re.compile(r"\bassur(?:e|ed|es|ing|ance)\b|\breassur\w*\b|\bwill never\b|\bguarantee[ds]?\b(?! by)|\bpledg\w*\b", _F)),
     ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcautioned\b", _F)),
     ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcritici[sz](?:e|es|ed|ing)\b|\bcondemn\w*\b|\bviolat\w*\b", _F)),
     ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
