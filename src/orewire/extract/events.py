@@ -66,7 +66,8 @@ class Found:
     days: set[str] = field(default_factory=set)  # PRICE: weekdays named ("on Tuesday"): different days, different moves
 
 
-_QUESTION = re.compile(r"\?\W*$|(?:^|:\s*)(?:asked|asks|questioned) (?:about|whether|if|on)\b(?![^.]*\b(?:said|says|told|replied|answered)\b)",
+_QUESTION = re.compile(r"\?\W*$|(?:^|:\s*)(?:asked (?:about|whether|if|on)|asks (?:about|whether|if|on)|questioned|queried)\b"
+                       r"(?![^.]*\b(?:said|says|told|replied|answered)\b)",
                        re.I)
 
 
@@ -388,7 +389,8 @@ _PRODUCTION_START = re.compile(r"\b(?:first|commercial|initial) (?:gold |copper 
                                r"commence) (?:operations|production|operating|producing)\b|\b(?:it|the company|they) (?:expects?|plans?|"
                                r"intends?|hopes?|aims?) to (?:produce|start production|begin production|mine)\b|"
                                r"\b(?:it|they|the compan(?:y|ies)) (?:are |were |is |was )?(?:now )?(?:drilling|drilled|completed (?:a|the|its|their) "
-                               r"(?:\w+ )?(?:drill )?hole)\b|\b(?:will|to|would) open (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|"
+                               r"(?:\w+ )?(?:drill )?hole)\b|\bplan\w* to (?:build|develop|open) (?:and \w+ )?(?:a |an |the )?(?:[\w-]+ ){0,3}"
+                               r"mine\b|\b(?:mining|production|operations) could (?:start|begin|commence)\b|\b(?:will|to|would) open (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|"
                                r"refinery|plant|works|mill)\b", re.I)
 """'First production is targeted by 2028': the story's own plan for a mine or plant, whoever it is."""
 _TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |about |some |nearly |more than )?(?:[$£€]\s?)?\d[\d.,]*"
@@ -456,7 +458,7 @@ def _all_negated(trigger: re.Pattern[str], text: str) -> bool:
     return bool(hits) and all(_NEGATOR.search(text[max(0, m.start() - 40):m.start()]) for m in hits)
 
 
-_VENTURE_BACKGROUND = re.compile(r"\b(?:in|through|via|under|of) (?:a|an|its|their|the) (?:[\w-]+ )?joint venture\b|"
+_VENTURE_BACKGROUND = re.compile(r"\b(?:in|through|via|under|of) (?:a|an|its|their|the) (?:[\w-]+ )?joint venture\b|\bjoint venture partners?\b|"
                                  r"\b(?:its|their) joint venture (?:[A-Z]\w+|project|mine|partner|company|plant)\b", re.I)
 _DEAL_MADE = re.compile(r"\b(?:signed|new|newly|agreed|formed|forming|form|establish\w*|set up|enter\w*|creat\w*|letter of intent)\b",
                         re.I)

@@ -19,7 +19,7 @@ AMBIGUOUS_COMMODITY_FORMS = {"lead", "iron", "tin", "gems", "solder", "chrome", 
 METAL_CONTEXT = re.compile(
     r"\b(metals?|ore|ores|smelt\w*|refin\w*|mines?|mining|tonnes?|tons|ounces?|lme|comex|concentrates?|ingots?|zinc|copper|"
     r"nickel|silver|gold|alumin\w+|prices?|output|production|producers?|exports?|imports?|futures|steel|cathodes?|"
-    r"pact|accord|council|quotas?|miners?)\b",
+    r"pact|accord|council|quotas?|miners?|markets?|spot|warehouses?|stg)\b",
     re.I,
 )
 # Demonyms that are also common words or adjectives of companies, not states, in context.

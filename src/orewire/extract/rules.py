@@ -51,18 +51,21 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bfunding\b|\bfinancing\b(?! facilit)|\bfunded by\b|\bgrants? (?:from|to|for|of) (?!(?:the )?(?:\w+ )?(?:government|state)\b)|"
         r"\bpa(?:y|ys|ying|id) (?:a further |another |about |some )?(?:US)?\$?[\d.,]+ ?(?:mln|million|bln|billion)? ?"
         r"(?:dlrs|dollars|stg|marks|yen|rand|francs)? ?(?:to|for)\b|\b(?:initial )?public offering\b|\bIPO\b|\bflotation\b|"
-        r"\bfloat(?:ing|ed|s)? (?:of )?(?:its |the )?[A-Z]|\bcommitted (?:US)?\$|\bcapital (?:expenditure|injection|raising|costs?)\b|"
+        r"\bfloat(?:ing|ed|s)? (?:of )?(?:its |the )?[A-Z]|\bcommitted (?:US)?\$|\bcapital (?:expenditures?|injection|raising|costs?)\b|"
         r"\b(?:possible |proposed |planned )?sale of (?:the |its |a )?(?:[\w-]+ ){0,3}(?:plant|mine|works|unit|division|stake|"
-        r"business|assets?|operations?|subsidiary|smelter|refinery|mill)\b|\bfeasibility study\b|\bbudget\b|"
+        r"business|assets?|operations?|subsidiary|smelter|refinery|mill)\b|\b(?:undertak\w*|carry(?:ing)? out|conduct\w*|fund\w*|commission\w*|begin|start\w*) (?:a |the |its )?(?:full |pre-?)?feasibility study\b|"
+        r"\binterested in (?:[\w-]+ ){0,6}(?:development|investments?|acquisitions?|projects?|mines?|properties)\b|\bbudget\b|"
         r"\bfull control of\b|\bgross proceeds\b", _F),
-    "MEETING": re.compile(r"\bmet\b|\bmeet(?:s|ing)?\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|"
+    "MEETING": re.compile(r"\bto discuss\b|\bdiscuss(?:ed|ing)? (?:[\w-]+ ){0,3}with\b|\bmet\b|\bmeet(?:s|ing)?\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|"
                           r"\bnegotiations?\b|\bconversations\b", _F),
     "PRODUCTION": re.compile(
         r"\bproduction\b|\boutput\b|\bproduc(?:e|ed|es|ing)\b|\bstrikes?\b|\bforce majeure\b|\bshut(?:down| down)?\b|"
         r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|\breserves (?:at (?:the )?end of|as of|at year-end)\b|"
         r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure|ing) (?:of )?(?:the |its )?"
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant|works|mill)\b|\bidl(?:e|ed|ing) (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}"
-        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:found|finds?|identified|located) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+|orebod\w+)\b|\b(?:began|begin\w*|start\w*|commenc\w*) (?:[\w-]+ ){0,3}(?:operations|production)\b|\bopen(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|refinery|plant|works|mill)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
+        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:start|begin|commenc)\w* construction\b|\b(?:resource|reserve)s? estimates?\b|\bestimate of (?:the |its )?(?:[\w-]+ )?(?:resources|reserves)\b|"
+        r"\b(?:mining|production|operations) (?:could|will|would|should|is expected to) (?:start|begin|commence|resume)\b|"
+        r"\b(?:build|develop|open)\w* (?:and (?:run|operate) )?(?:a |an |the )?(?:[\w-]+ ){0,3}mine\b|\b(?:found|finds?|identified|located) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+|orebod\w+)\b|\b(?:began|begin\w*|start\w*|commenc\w*) (?:[\w-]+ ){0,3}(?:operations|production)\b|\bopen(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|refinery|plant|works|mill)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
         r"copper|zinc|ounces?|grad\w+|feet|metres|meters)\b)|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
         r"\bmined\b|\bsmelted\b|\brefined\b (?:\w+ ){0,3}(?:tonnes|tons)|\bcare and maintenance\b|"
         r"\b(?:froze|freez\w*|suspend\w*|halt\w*|paus\w*|relaunch\w*|ramp\w* up|restart\w*) (?:\w+ ){0,3}"
@@ -151,8 +154,10 @@ NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|most-active|f
                            r"(?:[A-Z][\w-]* )?contracts?|"
                            r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement|"
                            r"honou?r (?:its |the |their |existing )?(?:contracts|commitments|agreements)|job classifications?|"
-                           r"collective (?:agreement|bargaining)|bargaining|labou?r (?:contract|agreement|deal))\b", _F)
-NOT_INVESTMENT = re.compile(r"\b(?:credit|loan|debt|revolving|overdraft) (?:[\w-]+ )?facilit(?:y|ies)\b|"  # borrowing
+                           r"collective (?:agreement|bargaining)|bargaining|labou?r (?:contract|agreement|deal)|"
+                           r"(?:metal|aluminium|aluminum|copper|zinc|nickel|tin|lead|silver|gold|platinum|grade) (?:[\w-]+ ){0,2}contracts?)\b", _F)
+NOT_INVESTMENT = re.compile(r"\b(?:credit|loan|debt|revolving|overdraft) (?:[\w-]+ )?facilit(?:y|ies)\b|"
+                            r"\binvestment (?:climate|environment|opportunities|grade)\b|"  # borrowing
                             r"\bpct of [\d.,]+ (?:mln |million )?(?:ounces|tonnes|tons|lbs)\b|"  # a share of a quantity sold
                             r"\b(?:encourag\w*|attract\w*|persuad\w*|convinc\w*|invit\w*|urg(?:e|es|ed|ing)|offer\w*|incentives?|breaks)"
                             r" (?:[\w-]+ ){0,6}to invest\b|"  # the purpose of a policy, not an investment
