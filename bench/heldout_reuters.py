@@ -47,10 +47,34 @@ def pool(stream: Path, excluded: set[str], labels: dict) -> list[dict]:
     return out
 
 
+def shingles(text: str) -> set[tuple[str, ...]]:
+    words = text.lower().split()
+    return {tuple(words[i:i + 5]) for i in range(max(0, len(words) - 4))}
+
+
+def near_copies(pool_stories: list[dict], seen: list[dict]) -> set[str]:
+    """Pool stories that half repeat an earlier story (a rerun or corrected wire item): at least half
+    of the shorter one's word 5-grams occur in the other, as in the dev split's own deduplication."""
+    seen_shingles = [shingles(s["text"]) for s in seen]
+    out = set()
+    for story in pool_stories:
+        mine = shingles(story["text"])
+        for other in seen_shingles:
+            if mine and other and len(mine & other) >= 0.5 * min(len(mine), len(other)):
+                out.add(story["id"])
+                break
+    return out
+
+
 def dev_ids() -> set[str]:
     ids = {json.loads(line)["id"] for line in require_shared("eval/dev/reuters_dev.jsonl").open(encoding="utf-8")}
     ids |= {f"reuters-{json.loads(line)['newid']}" for line in require_shared("data/reuters21578/dev.jsonl").open(encoding="utf-8")}
     return ids
+
+
+def dev_stories() -> list[dict]:
+    """The dev set's Reuters stories, text included, for the near-copy check."""
+    return [{"id": d["id"], "text": d["text"]} for d in map(json.loads, require_shared("eval/dev/reuters_dev.jsonl").open(encoding="utf-8"))]
 
 
 def gold_record(doc: str, text: str, label: dict) -> dict:
@@ -90,6 +114,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for batch in labels["batches"]:
             candidates = pool(stream, excluded, labels)
+            if batch.get("without_near_copies"):  # from batch G on: no rerun of a story already read
+                seen = [s for s in pool(stream, set(), labels) if s["id"] in excluded] + dev_stories()
+                copies = near_copies(candidates, seen)
+                candidates = [s for s in candidates if s["id"] not in copies]
             picked = {s["id"] for s in random.Random(batch["seed"]).sample(candidates, batch["sample"])}
             if picked != set(batch["docs"]):
                 sys.exit(f"batch {batch['name']}: the selection rule no longer draws the labelled stories")
