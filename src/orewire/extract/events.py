@@ -396,7 +396,9 @@ _PRODUCTION_START = re.compile(r"\b(?:first|commercial|initial) (?:gold |copper 
 _TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |about |some |nearly |more than )?(?:[$£€]\s?)?\d[\d.,]*"
                            r"\s?(?:[MBK]\b|mln|million|bln|billion|tonnes|tons|t\b)?[^.;]{0,40}\bin (?:19|20)\d\d\b", re.I)
 _TALKS_HELD = re.compile(r"\btalks (?:were |are |have been |had been )?(?:still )?(?:ongoing|continuing|under way|going on)\b|"
-                         r"\bheld (?:[\w-]+ ){0,2}talks\b", re.I)
+                         r"\bheld (?:[\w-]+ ){0,2}talks\b|\b(?:meeting|session|conference|summit)s?\b,?(?: which)? (?:ended|opened|"
+                         r"resumes|continued|closed)\b|\b(?:meeting|session|talks|conference)s? (?:\w+ ){0,3}(?:be|was|were|will be) held\b|"
+                         r"\b(?:quarterly|annual|special|plenary|full|council) session\b", re.I)
 _SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\w'-]+){0,4}? (?:rose|fell|declined|increased|"
                             r"dropped|grew|slumped|jumped|climbed|totall?ed|reached|eased|slipped|dipped|edged)\b", re.I)
 
@@ -436,6 +438,7 @@ _NOT_MINING_OPERATIONS = re.compile(r"\b(?:rescue|search|recovery|military|polic
 _CAPITAL_COSTS = re.compile(r"\bcapital (?:costs?|expenditures?|spending)\b", re.I)
 """'Capital costs to bring the mine into production are estimated at 80 mln dlrs': the story company's investment."""
 _MONITORED_TRADE = re.compile(r"\bmonitor\w* (?:[\w-]+ ){0,3}(?:shipments|exports|imports)\b", re.I)
+_CONDITIONAL_DEAL = re.compile(r"\b(?:once|if|unless|until) (?:\w+ ){0,3}(?:have |has |had )?(?:agreed|signed|reached)\b", re.I)
 _LABOUR_DEAL = re.compile(r"\b(?:agreement|contract|deal|accord)s? with (?:the )?(?:[\w-]+ ){0,4}(?:unions?|workers|employees|locals)\b|"
                           r"\b(?:union|labou?r|wage|collective) (?:agreement|contract|deal)s?\b", re.I)
 _PERMITTED_SHIPMENT = re.compile(r"\b(?:allow|permit|authori[sz]|let)\w* (?:[\w-]+ ){0,3}to (?:resume|restart|start) (?:[\w-]+ ){0,2}"
@@ -490,6 +493,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return False  # "would have produced ... without the plan"
     if etype in ("AGREEMENT", "INVESTMENT", "MEETING") and _all_negated(TRIGGERS[etype], text):
         return False  # "clinched no agreements", "failing to obtain new credits": nothing happened
+    if etype == "AGREEMENT" and _CONDITIONAL_DEAL.search(text):
+        return False  # "Once they have agreed on detailed functions, the way will be cleared": no deal yet
     if etype == "AGREEMENT" and _LABOUR_DEAL.search(text):
         return False  # a deal with a union is a labour contract, not a minerals AGREEMENT
     if etype == "AGREEMENT" and _ACQUISITION_DEAL.search(text) and not _DEAL_WORDS.search(text):

@@ -34,11 +34,24 @@ def _register_paragraph_splitter() -> None:
 
     @Language.component("orewire_ticker_marks", assigns=["token.is_sent_start"])
     def ticker_marks(doc: Any) -> Any:
-        """A mark inside a ticker ("coking coal NYMEX:ACT1! and coke ...") ends no sentence."""
+        """A mark inside a ticker ("coking coal NYMEX:ACT1! and coke ...") or a wrapped line ends no sentence."""
         for token in doc[1:]:
-            if token.is_sent_start and token.text[:1].islower() and _glued_mark(doc, token.i - 1):
+            if token.is_sent_start and token.text[:1].islower() and (_glued_mark(doc, token.i - 1) or _wrapped_line(doc, token.i)):
                 token.is_sent_start = False
         return doc
+
+
+def _wrapped_line(doc: Any, i: int) -> bool:
+    """Token ``i`` starts a line of hard-wrapped text in mid-sentence ("said it has agreed to\nsupply"):
+    one line break, no blank line, and no sentence-ending mark before it."""
+    prev = doc[i - 1]
+    if prev.is_space:
+        if "\n\n" in prev.text or i < 2:
+            return False
+        prev = doc[i - 2]
+    elif "\n" not in prev.whitespace_:
+        return False
+    return prev.text[-1:] not in ".!?:;\"”'’)" or prev.text in ("Inc.", "Ltd.", "Co.", "Corp.", "U.S.")
 
 
 def _glued_mark(doc: Any, i: int) -> bool:

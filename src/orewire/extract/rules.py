@@ -44,26 +44,29 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "INVESTMENT": re.compile(
         r"\binvest(?:s|ed|ing|ment|ments)?\b|\bacquir(?:e|es|ed|ing)\b|\bacquisition\b|\btakeover\b(?! (?:rules|laws?|panel|code|regulations|act)\b)|\bmerger\b|"
         r"\b(?:buy|bought|buying|purchas\w*|acquir\w*) from (?:<?[A-Z][\w.&<>-]* ){1,5}[\d,.]+ (?:[\w-]+ ){0,2}(?:shares|stock)\b|"
+        r"\bsell\w* to the public (?:a |an )?(?:[\w-]+ )?(?:interest|stake|shares)\b|"
         r"\b(?:buy|bought|buying|take|took|taking|sell|sold|selling|purchas\w*|acquir\w*) "
         r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
         r"\b(?:raise[ds]?|raising|increas\w*|lift(?:s|ed|ing)?) (?:\w+ ){0,3}(?:stake|interest|holding|shareholding)\b|"
         r"\btender offer\b|\boffer for (?:the company|[A-Z])|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
         r"\bfunding\b|\bfinancing\b(?! facilit)|\bfunded by\b|\bgrants? (?:from|to|for|of) (?!(?:the )?(?:\w+ )?(?:government|state)\b)|"
         r"\bpa(?:y|ys|ying|id) (?:a further |another |about |some )?(?:US)?\$?[\d.,]+ ?(?:mln|million|bln|billion)? ?"
-        r"(?:dlrs|dollars|stg|marks|yen|rand|francs)? ?(?:to|for)\b|\b(?:initial )?public offering\b|\bIPO\b|\bflotation\b|"
+        r"(?:dlrs|dollars|stg|marks|yen|rand|francs)? ?(?:to|for)\b|\b(?:initial )?public offering\b|\boffer(?:s|ing|ed)? (?:[\w,.-]+ ){0,3}(?:common |new |ordinary )?shares\b|\bIPO\b|\bflotation\b|"
         r"\bfloat(?:ing|ed|s)? (?:of )?(?:its |the )?[A-Z]|\bcommitted (?:US)?\$|\bcapital (?:expenditures?|injection|raising|costs?)\b|"
         r"\b(?:possible |proposed |planned )?sale of (?:the |its |a )?(?:[\w-]+ ){0,3}(?:plant|mine|works|unit|division|stake|"
         r"business|assets?|operations?|subsidiary|smelter|refinery|mill)\b|\b(?:undertak\w*|carry(?:ing)? out|conduct\w*|fund\w*|commission\w*|begin|start\w*) (?:a |the |its )?(?:full |pre-?)?feasibility study\b|"
         r"\binterested in (?:[\w-]+ ){0,6}(?:development|investments?|acquisitions?|projects?|mines?|properties)\b|\bbudget\b|"
         r"\bfull control of\b|\bgross proceeds\b", _F),
     "MEETING": re.compile(r"\bto discuss\b|\bdiscuss(?:ed|ing)? (?:[\w-]+ ){0,3}with\b|\bmet\b|\bmeet(?:s|ing)?\b|\bmeetings?\b|\btalks\b|\bvisit(?:ed|s|ing)?\b|\bsummit\b|\bdelegation\b|"
-                          r"\bnegotiations?\b|\bconversations\b", _F),
+                          r"\bnegotiations?\b|\bconversations\b|\b(?:quarterly|annual|special|plenary|full|council) sessions?\b|"
+                          r"\bsession of the\b", _F),
     "PRODUCTION": re.compile(
         r"\bproduction\b|\boutput\b|\bproduc(?:e|ed|es|ing)\b|\bstrikes?\b|\bforce majeure\b|\bshut(?:down| down)?\b|"
         r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|\breserves (?:at (?:the )?end of|as of|at year-end)\b|"
         r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure|ing) (?:of )?(?:the |its )?"
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant|works|mill)\b|\bidl(?:e|ed|ing) (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}"
-        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:start|begin|commenc)\w* construction\b|\b(?:resource|reserve)s? estimates?\b|\bestimate of (?:the |its )?(?:[\w-]+ )?(?:resources|reserves)\b|"
+        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\bmint(?:s|ed|ing)? (?:and \w+ )?(?:a |an |the )?(?:new )?(?:[\w-]+ ){0,3}coins?\b|"
+        r"\bcoins? (?:would|will) be (?:made|minted|struck)\b|\b(?:start|begin|commenc)\w* construction\b|\b(?:resource|reserve)s? estimates?\b|\bestimate of (?:the |its )?(?:[\w-]+ )?(?:resources|reserves)\b|"
         r"\b(?:mining|production|operations) (?:could|will|would|should|is expected to) (?:start|begin|commence|resume)\b|"
         r"\b(?:build|develop|open)\w* (?:and (?:run|operate) )?(?:a |an |the )?(?:[\w-]+ ){0,3}mine\b|\b(?:found|finds?|identified|located) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+|orebod\w+)\b|\b(?:began|begin\w*|start\w*|commenc\w*) (?:[\w-]+ ){0,3}(?:operations|production)\b|\bopen(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|refinery|plant|works|mill)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
         r"copper|zinc|ounces?|grad\w+|feet|metres|meters)\b)|\bresum\w* (?:\w+ ){0,2}(?:production|operations|mining)\b|"
@@ -139,7 +142,9 @@ PRICE_MOVE = re.compile(
     r"advanced|advances|retreated|retreating|rebounded|rebounds|recovered|recovers|surged|soared|plunged|plunge|tumbled|weakened|strengthened|extended (?:gains|losses)|"
     r"rocketed|hit (?:a |an )?(?:record|high|low|\d)|touched|(?:was|were|is|are) (?:up|down|higher|lower)|higher|lower|"
     r"(?:up|down) (?:by )?(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-    r"(?=\s?(?:%|pct|percent|cents?|cts|dlrs?|stg|points?))|widened|narrowed|firmer|weaker|softer|stronger|"
+    r"(?=\s?(?:%|pct|percent|cents?|cts|dlrs?|stg|points?))|widened|narrowed|firmer|weaker|softer|stronger|easier|(?:was|were) fixed (?:\w+ ){0,2}at|fix of|"
+    r"(?:slightly |well )?(?:above|below) (?:the|its|yesterday's|last night's|the previous) (?:\w+ )?(?:setting|fix|close|level)|"
+    r"little changed|"
     r"increased|decreased|raised|cut|lowered|set|established?)\b", _F)
 NOT_PRICE_SUBJECT = re.compile(
     r"\b(?:shares?|stocks?|production|output|sales|volumes?|exports?|imports?|shipments?|reserves|inventor(?:y|ies)|earnings|"
