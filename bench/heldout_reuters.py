@@ -6,8 +6,8 @@ The dev set (../shared/eval/dev) is what the extraction rules were read against,
 optimistic. This script scores the same extractor on batches of 12 Reuters-21578 stories outside the dev
 set, labelled by hand under GUIDELINES.md before the extractor was run on them (bench/data/heldout_reuters.json).
 Each batch was scored once, blind, with the rules as they stood (kept in the labels file as blind_first_score);
-batches A to G were then read for errors and rules changed. H and I were never read for errors: their pooled
-score ("unread") is the clean held-out estimate.
+batches marked read_for_errors were then read for errors and rules changed; the pooled score of those never
+read ("unread") is the clean held-out estimate.
 
 Selection, re-derived and checked here: stories of ../shared/data/reuters21578/stream.jsonl.gz that are in
 neither eval/dev/reuters_dev.jsonl nor data/reuters21578/dev.jsonl (nor an earlier batch), whose title names a

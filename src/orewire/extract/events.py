@@ -26,7 +26,8 @@ _PRODUCTION_CHANGE = re.compile(
     r"began|begin|start\w*|ramp\w* up|care and maintenance|force majeure|froze|freez\w*|relaunch\w*|drill\w*|sampling|"
     r"exploration (?:program|team|work)|guidance|forecasts?|target\w*|expan\w*|cut (?:production|output)|curtail\w*|"
     r"construction|commission\w*|first production|discover\w*|idl\w*|clos(?:e|ing)|"
-    r"(?:found|identified) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+))\b", re.I)
+    r"(?:found|identified) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+)|return\w* (?:[\w-]+ ){0,3}to (?:normal|full)|cuts? (?:in|to)|"
+    r"exhausted|set to start|minting|minted)\b", re.I)
 _STRONG_PRODUCTION = re.compile(r"\b(?:produced|mined|output|production)\b[^.;]{0,60}?\d[\d.,]*\s?(?:mln |million |bln |m |k |[MK](?:-\d[\d.,]*[MK])? )?"
                                 r"(?:metric |short |long )?(?:tonnes|tons|ounces|oz|lbs|pounds|pct|percent|%)", re.I)
 _SHIPPED = re.compile(r"\b(?:ship(?:ped|ment|ments)|exported|imported|dispatch\w*|deliver(?:ed|y|ies)|cargo(?:es)?|"
@@ -36,7 +37,9 @@ _HYPOTHETICAL = re.compile(r"\bwould have (?:to )?\w+\b|\bnot enough\b|\bcould (
 _CAPITAL_MARKETS = re.compile(r"\b(?:shares|proceeds|broker option|offering|placement|warrants)\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:accounting for|the (?:vast )?majority of|(?:a|one) (?:quarter|third|half) of (?:its|the)|"
                        r"most of (?:its|the)|is imported|are imported)\b", re.I)
-_BACKGROUND = re.compile(r"\bexport (?:income|earnings|revenues?|receipts)\b|"  # what exports earn a country
+_BACKGROUND = re.compile(r"\bexport (?:income|earnings|revenues?|receipts)\b|\b(?:a|per) year since (?:19|20)\d\d\b|\bannually since\b|"
+                         r"\b(?:had|has) (?:an |a )?(?:annual |total )?capacity of\b|\bin excess of (?:requirements|demand)\b|"
+                         r"\bexcess capacity\b|\bovercapacity\b|"  # what exports earn a country
                          r"\b(?:its|their) (?:global |world |market )?share (?:of|from)\b|"  # a trend in market share
                          r"\b(?:which|that) (?:produces|supplies|mines|exports) (?:[\w-]+ ){0,4}(?:pct|percent|%|share|half|a third|"
                          r"a quarter|most|majority)\b|"  # "Comibol, which produces 80 pct of Bolivia's exports": who it is, not news
@@ -178,7 +181,7 @@ _MONEY_OR_PCT = re.compile(r"\d[\d.,/-]*\s?(?:%|pct|percent|dlrs?|cents?|cts|stg
 
 
 _PRICE_SETTING = re.compile(r"\b(?:cut|cuts|raised|raises|lowered|lowers|increased|reduced|reduces)\s+(?:its |their |the )?"
-                            r"(?:[\w-]+ ){0,2}prices?\s+(?:for|of|on)\b", re.I)
+                            r"(?:[\w-]+ ){0,2}prices?\s+(?:for|of|on)\b|\b(?:will be|are|is|were|was) priced at\b", re.I)
 """A producer setting its own price ("cut prices for all grades of zinc by one cent"): a PRICE event (guidelines)."""
 
 
@@ -195,6 +198,13 @@ _REALISED_PRICE = re.compile(r"\b(?:average )?reali[sz]ed (?:sales |selling )?pr
 
 _PREMIUM_MOVE = re.compile(r",?\s(?:lifting|pushing|sending|widening|narrowing|boosting|driving|taking|cutting)\s(?:the\s|its\s)?"
                            r"(?:[\w.-]+\s){0,2}(?:premium|spread|discount|arbitrage)\b", re.I)
+
+
+def _move_of_another_quantity(text: str) -> bool:
+    """Every move in the sentence is of sales, output or stocks ("the copper sales value was up"), none of a price."""
+    moves = list(PRICE_MOVE.finditer(text))
+    return bool(moves) and all(NOT_PRICE_SUBJECT.search(text[max(0, m.start() - 25):m.start()]) and not
+                               _PRICE_WORD.search(text[max(0, m.start() - 25):m.start()]) for m in moves)
 
 
 def _forecast_move(text: str) -> bool:
@@ -241,7 +251,7 @@ def _price_clauses(text: str, offset: int, ents: Entities, default: list[str] | 
         a, b, ids = clauses[-1]
         clauses[-1] = (a, min(b, offset + premium.start()), ids)
         clauses.append((offset + premium.start() + len(premium.group(0)) - len(premium.group(0).lstrip(", ")), offset + len(text), ids))
-    if not clauses and not _forecast_move(text) and (_PRICE_SETTING.search(text) or _REALISED_PRICE.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
+    if not clauses and not _forecast_move(text) and not _move_of_another_quantity(text) and (_PRICE_SETTING.search(text) or _REALISED_PRICE.search(text) or (_PRICE_WORD.search(text) and PRICE_MOVE.search(text)
                                                         and _MONEY_OR_PCT.search(text))):
         ids = _ids_in(ents.commodities, offset, offset + len(text)) or default or ents.commodity_ids()[:1]
         if ids and not _EQUITY_MARKET.search(text):
@@ -377,7 +387,8 @@ def _ids_in(matches: list[Any], start: int, end: int) -> list[str]:
 
 _FINANCIAL = re.compile(r"\b(?:net (?:loss|profit|income)|earnings|statutory results|dividends?|share price|shares of [\w\s.&-]{0,30}?(?:rose|fell|jumped|dropped|gained|lost|closed|traded|were (?:up|down))|"
                         r"quarterly results|revenues?|sales (?:were |was )?(?:up|down|rose|fell)|profit|cash flow|cost of sales|"
-                        r"extraordinary (?:gain|loss|item)|net includes|write-?downs?|shr (?:profit|loss))\b", re.I)
+                        r"extraordinary (?:gain|loss|item)|net includes|write-?downs?|shr (?:profit|loss)|net (?:operating )?loss|carryforwards?|"
+                        r"carryovers?|tax credits?)\b", re.I)
 
 
 _OUTPUT_MOVE = re.compile(r"\b(?:production|output)\b(?: [\w-]+){0,6}? (?:has been |have been |was |were )?(?:fell|rose|declined|increased|"
@@ -390,7 +401,8 @@ _PRODUCTION_START = re.compile(r"\b(?:first|commercial|initial) (?:gold |copper 
                                r"intends?|hopes?|aims?) to (?:produce|start production|begin production|mine)\b|"
                                r"\b(?:it|they|the compan(?:y|ies)) (?:are |were |is |was )?(?:now )?(?:drilling|drilled|completed (?:a|the|its|their) "
                                r"(?:\w+ )?(?:drill )?hole)\b|\bplan\w* to (?:build|develop|open) (?:and \w+ )?(?:a |an |the )?(?:[\w-]+ ){0,3}"
-                               r"mine\b|\b(?:mining|production|operations) could (?:start|begin|commence)\b|\b(?:will|to|would) open (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|"
+                               r"mine\b|\b(?:mining|production|operations) could (?:start|begin|commence)\b|\b(?:operations?|production)\b"
+                               r"[^.;]{0,50}?\bis set to (?:start|begin)\b|\breserves? (?:[\w-]+ ){0,4}will be (?:exhausted|depleted|mined out)\b|\b(?:will|to|would) open (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|"
                                r"refinery|plant|works|mill)\b", re.I)
 """'First production is targeted by 2028': the story's own plan for a mine or plant, whoever it is."""
 _TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |about |some |nearly |more than )?(?:[$£€]\s?)?\d[\d.,]*"
@@ -398,7 +410,8 @@ _TRADE_FIGURE = re.compile(r"\b(?:exported|imported|shipped)\s+(?:a record |abou
 _TALKS_HELD = re.compile(r"\btalks (?:were |are |have been |had been )?(?:still )?(?:ongoing|continuing|under way|going on)\b|"
                          r"\bheld (?:[\w-]+ ){0,2}talks\b|\b(?:meeting|session|conference|summit)s?\b,?(?: which)? (?:ended|opened|"
                          r"resumes|continued|closed)\b|\b(?:meeting|session|talks|conference)s? (?:\w+ ){0,3}(?:be|was|were|will be) held\b|"
-                         r"\b(?:quarterly|annual|special|plenary|full|council) session\b", re.I)
+                         r"\b(?:quarterly|annual|special|plenary|full|council) session\b|\b(?:meeting|session|conference)s?,? which (?:began|started)\b|"
+                         r"\b(?:meeting|session|conference)s? held\b", re.I)
 _SHIPMENT_MOVE = re.compile(r"\b(?:shipments|exports|imports|deliveries)\b(?: [\w'-]+){0,4}? (?:rose|fell|declined|increased|"
                             r"dropped|grew|slumped|jumped|climbed|totall?ed|reached|eased|slipped|dipped|edged)\b", re.I)
 
@@ -435,7 +448,7 @@ _FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|predict\w*|anticipat\
 _NOT_MINING_OPERATIONS = re.compile(r"\b(?:rescue|search|recovery|military|police|security|relief) (?:operations?|efforts?)\b", re.I)
 
 
-_CAPITAL_COSTS = re.compile(r"\bcapital (?:costs?|expenditures?|spending)\b", re.I)
+_CAPITAL_COSTS = re.compile(r"\bcapital (?:costs?|expenditures?|spending)\b|\b(?:will|would) cost\b", re.I)
 """'Capital costs to bring the mine into production are estimated at 80 mln dlrs': the story company's investment."""
 _MONITORED_TRADE = re.compile(r"\bmonitor\w* (?:[\w-]+ ){0,3}(?:shipments|exports|imports)\b", re.I)
 _CONDITIONAL_DEAL = re.compile(r"\b(?:once|if|unless|until) (?:\w+ ){0,3}(?:have |has |had )?(?:agreed|signed|reached)\b", re.I)
@@ -461,20 +474,26 @@ def _all_negated(trigger: re.Pattern[str], text: str) -> bool:
     return bool(hits) and all(_NEGATOR.search(text[max(0, m.start() - 40):m.start()]) for m in hits)
 
 
-_VENTURE_BACKGROUND = re.compile(r"\b(?:in|through|via|under|of) (?:a|an|its|their|the) (?:[\w-]+ )?joint venture\b|\bjoint venture partners?\b|"
+_VENTURE_BACKGROUND = re.compile(r"\b(?:developed|owned|operated|held|built|run|made) (?:\w+ ){0,2}(?:in|through|via|under) (?:a|an|its|their|the) "
+                                 r"(?:[\w-]+ )?joint venture\b|\bjoint venture partners?\b|\bjoint venture (?:[\w-]+ ){0,3}(?:plant|mill|mine|"
+                                 r"smelter|refinery)\b|"
                                  r"\b(?:its|their) joint venture (?:[A-Z]\w+|project|mine|partner|company|plant)\b", re.I)
-_DEAL_MADE = re.compile(r"\b(?:signed|new|newly|agreed|formed|forming|form|establish\w*|set up|enter\w*|creat\w*|letter of intent)\b",
+_DEAL_MADE = re.compile(r"\b(?:signed|agreed|formed|forming|form|establish\w*|set up|enter\w*|creat\w*|letter of intent)\b",
                         re.I)
 _UNDER_AGREEMENT = re.compile(r"\bunder (?:its|the|their|an existing|existing|a) (?:[\w-]+ ){0,2}(?:agreement|contract|deal|offtake)\b", re.I)
 _CONTROL_AS_CAUSE = re.compile(r"\b(?:unrest|concerns?|fears?|worries|worry|uncertainty|jitters|anxiety|nervousness)\s(?:from|over|about|"
                                r"around|of)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:tariffs?|duties|export (?:controls?|curbs?|bans?)|import (?:curbs?|bans?))",
                                re.I)
+_AID_PURPOSE = re.compile(r"\bhelp (?:to )?(?:re-?open|restart|resume|reopen)\b|\bproduction quotas?\b", re.I)
+"""'prepared to offer money to help re-open the mine': the aid is the news, the reopening its purpose."""
 _OUTPUT_TRADED = re.compile(r"\b(?:buy|purchase|acquire|take|receive|market|sell)\s(?:[\w'’-]+\s){0,5}(?:production|output)\b", re.I)
 _PERIOD_OUTPUT = re.compile(r"\b(?:produced|mined|smelted|refined)\s(?:about\s|some\s|nearly\s|almost\s|a record\s)?\d[\d.,]*\s?"
                             r"(?:mln\s|million\s|bln\s|billion\s)?(?:metric\s|short\s|long\s)?(?:tonnes|tons|ounces|oz|lbs|pounds)\b"
                             r"[^.;]{0,30}?\b(?:in|during|over)\s(?:the\s)?(?:same|first|second|third|fourth|last|previous|(?:19|20)\d\d|"
                             r"January|February|March|April|May|June|July|August|September|October|November|December)", re.I)
 _OWNERSHIP = re.compile(r"\d[\d.,]*\s?(?:%|pct|percent)(?:-|\s)?(?:owned|stake|interest|holding|shareholding)\b", re.I)
+_CLOSURES = re.compile(r"\bplant closures?\b|\bclosures? of (?:the |its )?(?:[\w-]+ )?plants?\b|\bin excess of requirements\b|"
+                       r"\bcapacity (?:cuts?|reductions?)\b", re.I)
 _LOCATED = re.compile(r"\W*(?:Located|Situated|Sited|Lying)\b")
 
 
@@ -501,10 +520,13 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return False  # "prepared to make another acquisition and a deal could be struck": the deal is the acquisition
     if etype == "AGREEMENT" and (_UNDER_AGREEMENT.search(text) or _VENTURE_BACKGROUND.search(text)) and not _DEAL_MADE.search(text):
         return False  # "delivered under its sale agreement", "a plant developed in a joint venture with X": the deal is background
+    if etype == "SANCTION" and re.search(r"\bsanctions (?:law|laws|bill|act|legislation)\b", text, re.I) and (
+            TRIGGERS["IMPORT_CONTROL"].search(text) or TRIGGERS["EXPORT_CONTROL"].search(text)):
+        return False  # "permit imports pending clarification of sanctions laws": the law is background to the import decision
     if etype in ("IMPORT_CONTROL", "EXPORT_CONTROL") and _CONTROL_AS_CAUSE.search(text):
         return False  # "gains outweighed unrest from new tariffs": a cause in a market report, told elsewhere
     if etype == "PRODUCTION":
-        if _NOT_MINING_OPERATIONS.search(text) or _OUTPUT_TRADED.search(text):
+        if _NOT_MINING_OPERATIONS.search(text) or _OUTPUT_TRADED.search(text) or _AID_PURPOSE.search(text):
             return False  # "suspended rescue operations"; "the right to buy half of its production": not output news
         if _NOT_MINING_OPERATIONS.search(text) and not _STRONG_PRODUCTION.search(text):
             return False  # "suspended rescue operations": not the mine's output
@@ -550,7 +572,7 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         if _TALKS_HELD.search(text):
             return True  # "talks were still going on with the striking locals": the parties are the story's
         return len(set(countries) | set(orgs) | set(persons)) >= 1 and bool(
-            re.search(r"\b(?:with|between|met|visit\w*|delegation|both parties)\b", text, re.I))
+            re.search(r"\b(?:with|between|met|visit\w*|delegation|both parties|held|meet again)\b", text, re.I))
     if etype == "AGREEMENT" and NOT_AGREEMENT.search(text) and not re.search(r"\b(?:signed|agreement|deal)\b", text, re.I):
         return False
     if etype == "INVESTMENT" and NOT_INVESTMENT.search(text):
@@ -564,6 +586,8 @@ def _plausible(etype: str, text: str, commodities: list[str], countries: list[st
         return bool(MONEY.search(text)) and bool(_STORY_SUBJECT.search(text) or _CAPITAL_COSTS.search(text))
     if etype == "STATEMENT" and not actors:
         return bool(_COMPANY_SAID.search(text))  # the story's company speaks; it is named in an earlier sentence
+    if etype == "FACILITY" and _CLOSURES.search(text):
+        return False  # "a plan for voluntary steel plant closures", "capacity in excess of requirements": cuts, not a plant
     if etype == "FACILITY" and _LOCATED.match(text):
         return False  # "Located 30 km south of the company's planned processing hub, ...": where a thing is
     if etype == "FACILITY" and not actors:

@@ -34,7 +34,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bship(?:ped|ment|ments|ping)\b|\bdispatch\w*\b|\bconsignments?\b|\bcargo(?:es)?\b|\bdelivered (?:\w+ ){0,3}(?:to|tonnes|tons)\b|"
         r"\bdeliveries\b|\bexport(?:s|ed|ing)?\b|\bimport(?:s|ed|ing)?\b|\bsales volumes?\b|\bsend (?:\w+ ){0,4}materials?\b|"
         r"\bsuppl(?:y|ies|ied) (?:\w+ ){0,4}(?:to|from)\b|"
-        r"\b(?:bought|purchased)\b[^.;]{0,40}?\d[\d.,]*\s?(?:mln |million )?(?:ounces|tonnes|tons|lbs)\b", _F),
+        r"\b(?:bought|purchased)\b[^.;]{0,40}?\d[\d.,]*\s?(?:mln |million )?(?:ounces|tonnes|tons|lbs)\b|"
+        r"\b(?:quantity|volume|tonnage)s? sold\b|\bexpects? to sell (?:about |some )?[\d,.]+ (?:mln |million )?"
+        r"(?:ounces|tonnes|tons)\b", _F),
     "AGREEMENT": re.compile(
         r"\bagreements?\b|\bagreed (?:to|with|on)\b(?! (?:acquire|buy|purchase|sell|take over|invest)\b)|\bdeals?\b|\bmemorandum\b|\bMoU\b|\bcontracts?\b|\bjoint venture\b|"
         r"\bventure with\b|\bofftake\b|\bpartnership\b|\bframework\b|\bpact\b|\bsigned\b|\baccord\b|\bjoined with\b|"
@@ -46,13 +48,15 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:buy|bought|buying|purchas\w*|acquir\w*) from (?:<?[A-Z][\w.&<>-]* ){1,5}[\d,.]+ (?:[\w-]+ ){0,2}(?:shares|stock)\b|"
         r"\bsell\w* to the public (?:a |an )?(?:[\w-]+ )?(?:interest|stake|shares)\b|"
         r"\b(?:buy|bought|buying|take|took|taking|sell|sold|selling|purchas\w*|acquir\w*) "
-        r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|assets?|division|business|laboratory|control)\b|"
+        r"(?:\w+ ){0,4}(?:stake|interest|shares|pct|percent|%|company|unit|plant|mine|mill|works|smelter|refinery|assets?|division|business|"
+        r"laboratory|control)\b|"
         r"\b(?:raise[ds]?|raising|increas\w*|lift(?:s|ed|ing)?) (?:\w+ ){0,3}(?:stake|interest|holding|shareholding)\b|"
         r"\btender offer\b|\boffer for (?:the company|[A-Z])|\bequity (?:raising|financing)\b|\bexchange offer\b|\bbids? for\b|\ba bid\b|\bplacement\b|"
         r"\bfunding\b|\bfinancing\b(?! facilit)|\bfunded by\b|\bgrants? (?:from|to|for|of) (?!(?:the )?(?:\w+ )?(?:government|state)\b)|"
         r"\bpa(?:y|ys|ying|id) (?:a further |another |about |some )?(?:US)?\$?[\d.,]+ ?(?:mln|million|bln|billion)? ?"
         r"(?:dlrs|dollars|stg|marks|yen|rand|francs)? ?(?:to|for)\b|\b(?:initial )?public offering\b|\boffer(?:s|ing|ed)? (?:[\w,.-]+ ){0,3}(?:common |new |ordinary )?shares\b|\bIPO\b|\bflotation\b|"
-        r"\bfloat(?:ing|ed|s)? (?:of )?(?:its |the )?[A-Z]|\bcommitted (?:US)?\$|\bcapital (?:expenditures?|injection|raising|costs?)\b|"
+        r"\bfloat(?:ing|ed|s)? (?:of )?(?:its |the )?[A-Z]|\bcommitted (?:US)?\$|\bcapital (?:expenditures?|injection|raising|costs?|spending)\b|\btender(?:ed|s)? for\b|"
+        r"\b(?:will|would|to) cost (?:about |more than |some |around |over )?(?:US)?\$?\d|"
         r"\b(?:possible |proposed |planned )?sale of (?:the |its |a )?(?:[\w-]+ ){0,3}(?:plant|mine|works|unit|division|stake|"
         r"business|assets?|operations?|subsidiary|smelter|refinery|mill)\b|\b(?:undertak\w*|carry(?:ing)? out|conduct\w*|fund\w*|commission\w*|begin|start\w*) (?:a |the |its )?(?:full |pre-?)?feasibility study\b|"
         r"\binterested in (?:[\w-]+ ){0,6}(?:development|investments?|acquisitions?|projects?|mines?|properties)\b|\bbudget\b|"
@@ -65,7 +69,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bhalt\w* (?:\w+ ){0,2}(?:production|operations|mining|output)\b|\brestart\w*\b|\bcapacity\b|\breserves of\b|\breserves (?:at (?:the )?end of|as of|at year-end)\b|"
         r"\bdrill(?:ing)?\b|\bexploration\b|\bdiscover\w*\b|\bsampling\b|\bmine (?:life|plan)\b|\bclos(?:e|ed|ure|ing) (?:of )?(?:the |its )?"
         r"(?:\w+ ){0,2}(?:mine|smelter|refinery|plant|works|mill)\b|\bidl(?:e|ed|ing) (?:of )?(?:the |its )?(?:[\w-]+ ){0,3}"
-        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\bmint(?:s|ed|ing)? (?:and \w+ )?(?:a |an |the )?(?:new )?(?:[\w-]+ ){0,3}coins?\b|"
+        r"(?:mine|smelter|refinery|plant|works|mill)\b|\bintersections?\b|\b(?:production|operations?|output|mining)\b[^.;]{0,50}?\b(?:is|are) (?:set|scheduled|expected|due|"
+        r"slated) to (?:start|begin|commence|resume)\b|\breserves? (?:[\w-]+ ){0,4}(?:will be|to be) (?:exhausted|depleted|mined out)\b|"
+        r"\bcuts? (?:in |to )?(?:its |the )?(?:[\w-]+ ){0,3}(?:capacity|production|output)\b|\bmint(?:s|ed|ing)? (?:and \w+ )?(?:a |an |the )?(?:new )?(?:[\w,.-]+ ){0,3}coins?\b|"
         r"\bcoins? (?:would|will) be (?:made|minted|struck)\b|\b(?:start|begin|commenc)\w* construction\b|\b(?:resource|reserve)s? estimates?\b|\bestimate of (?:the |its )?(?:[\w-]+ )?(?:resources|reserves)\b|"
         r"\b(?:mining|production|operations) (?:could|will|would|should|is expected to) (?:start|begin|commence|resume)\b|"
         r"\b(?:build|develop|open)\w* (?:and (?:run|operate) )?(?:a |an |the )?(?:[\w-]+ ){0,3}mine\b|\b(?:found|finds?|identified|located) (?:\w+ ){0,3}(?:deposits?|reserves|mineraliz\w+|orebod\w+)\b|\b(?:began|begin\w*|start\w*|commenc\w*) (?:[\w-]+ ){0,3}(?:operations|production)\b|\bopen(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,7}(?:mine|smelter|refinery|plant|works|mill)\b|\b(?:drill )?holes?\b(?= [^.;]{0,60}\b(?:gold|silver|"
@@ -90,7 +96,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bstockpil\w*\b|\broyalt(?:y|ies)\b|\btax (?:exemptions?|breaks?|rates?|credits?)\b|\baid (?:package|funds?)\b|"
         r"\bcrack down\b|\bcrackdown\b|\bnationali[sz]\w*\b|\bmining code\b|\bwill be allowed to operate\b|\bvalue[- ]added\b|"
         r"\blicen[cs]es? (?:was |were |has been |have been )?(?:recently )?(?:granted|approved|issued|revoked|cancell?ed)\b|"
-        r"\bapprove new (?:mining )?licen[cs]es\b|\bgrants? from (?:the )?government\b|\bnational stock\b", _F),
+        r"\bapprove new (?:mining )?licen[cs]es\b|\b(?:offer|provide|give)\w* (?:money|financial (?:help|aid|assistance)|funds|aid)\b|"
+        r"\b(?:plan|programme|program|scheme) (?:for|of) (?:[\w-]+ ){0,3}(?:closures?|capacity cuts|restructuring)\b|"
+        r"\bproduction quotas?\b|\bclosure program\w*\b|\bgrants? from (?:the )?government\b|\bnational stock\b", _F),
 }
 
 STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
@@ -100,7 +108,8 @@ STATEMENT_SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     ("ASSURE", re.compile(r"\bassur(?:e|ed|es|ing|ance)\b|\breassur\w*\b|\bwill never\b|\bguarantee[ds]?\b(?! by)|\bpledg\w*\b", _F)),
     ("WARN", re.compile(r"\bwarn(?:s|ed|ing)?\b|\bcautioned\b", _F)),
     ("ACCUSE", re.compile(r"\baccus\w*\b|\bblam(?:e|es|ed)\b|\bcritici[sz](?:e|es|ed|ing)\b|\bcondemn\w*\b|\bviolat\w*\b", _F)),
-    ("CLAIM", re.compile(r"\bclaim(?:s|ed)?\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
+    ("CLAIM", re.compile(r"(?<!mining )(?<!mineral )(?<!leases and )(?<!placer )(?<!lode )\bclaim(?:s|ed)?\b|"
+                         r"\bappeal(?:ed|s)? to\b|\burg(?:ed|es)\b|\bcall(?:ed|s)? on\b|\binsist\w*\b|\bsaid (?:it|they|he|she) (?:is|was|were|are) not\b|"
                          r"\bshould consider\b|\bbelieves?\b|\bconfident\b|"
                          r"\b(?:is|was|are|were|be) (?:\w+ )?(?:unrealistic|unnecessary|unacceptable|unjustified|unfair|illegal)\b|\balleg(?:e|es|ed)(?= that| in| the)\b|\bpraised?\b", _F)),
 ]
@@ -158,7 +167,7 @@ NOT_SHIPMENT = re.compile(r"\b(?:for \w+ delivery|delivered (?:a|an|strong|solid
 NOT_AGREEMENT = re.compile(r"\b(?:(?:month|three-month|most-traded|most-active|futures|benchmark|front-month|copper|iron ore|lme) "
                            r"(?:[A-Z][\w-]* )?contracts?|"
                            r"contract (?:offer|talks)|unions?|workers|locals|wages?|pay raise|heads of agreement|"
-                           r"honou?r (?:its |the |their |existing )?(?:contracts|commitments|agreements)|job classifications?|"
+                           r"honou?r (?:its |the |their |existing )?(?:contracts|commitments|agreements)|agreed on a (?:plan|programme|program|policy)|job classifications?|"
                            r"collective (?:agreement|bargaining)|bargaining|labou?r (?:contract|agreement|deal)|"
                            r"(?:metal|aluminium|aluminum|copper|zinc|nickel|tin|lead|silver|gold|platinum|grade) (?:[\w-]+ ){0,2}contracts?)\b", _F)
 NOT_INVESTMENT = re.compile(r"\b(?:credit|loan|debt|revolving|overdraft) (?:[\w-]+ )?facilit(?:y|ies)\b|"
