@@ -376,8 +376,9 @@ def _link_short_names(text: str, orgs: list[Org], places: tuple[set[str], set[st
         if len(words) < 2:
             continue
         for k, word in enumerate(words[:2]):
-            if len(word) >= 4 and word[0].isupper() and word.lower() not in GENERIC_WORDS and word.lower() not in places[k] \
-                    and word.lower() not in metals and word.lower() not in _LEGAL_WORDS and owners.get(word, [None])[-1] is not org:
+            low = word.lower()
+            common = low in GENERIC_WORDS or low in places[k] or low in metals or low in _LEGAL_WORDS
+            if len(word) >= 4 and word[0].isupper() and not common and owners.get(word, [None])[-1] is not org:
                 owners.setdefault(word, []).append(org)
     taken = {o.name for o in orgs} | {a for o in orgs for a in o.aliases}
     for m in _BARE_WORD.finditer(text):

@@ -154,11 +154,13 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
             subtype = None  # "Vale blamed heavy rainfall for missing its forecast": an explanation, not an accusation
         if subtype and (countries or orgs or persons or COMPANY_SAID.search(s_text)):
             types.insert(0, "STATEMENT")
-        chosen = [t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES] + [t for t in ("PRICE", "STATEMENT") if t in types]
+        chosen = ([t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES]
+                  + [t for t in ("PRICE", "STATEMENT") if t in types])
         for etype in chosen:
             if etype == "PRICE":
                 setter = list(orgs[:1]) if PRICE_SETTING.search(s_text) else []  # who set a producer price (guidelines)
-                found += [_price_event(index, s_text, a, b, cids, setter, s_text[a - start:b - start]) for a, b, cids in price_clauses]
+                found += [_price_event(index, s_text, a, b, cids, setter, s_text[a - start:b - start])
+                          for a, b, cids in price_clauses]
                 continue
             if not _plausible(etype, s_text, commodities, countries, orgs, persons):
                 continue
@@ -180,7 +182,8 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
             event = Found(
                 type=etype, article_index=index, actors=actors, counterparts=counterparts,
                 commodities=list(commodities),
-                status=_status(etype, s_text[max(0, trigger_at - 60):trigger_at + 80]), subtype=subtype if etype == "STATEMENT" else None,
+                status=_status(etype, s_text[max(0, trigger_at - 60):trigger_at + 80]),
+                subtype=subtype if etype == "STATEMENT" else None,
                 speaker=(persons[0] if persons else (actors[0] if actors else None)) if etype == "STATEMENT" else None,
                 amount_usd=_amount(s_text) if etype in ("AGREEMENT", "INVESTMENT", "SHIPMENT", "POLICY", "FACILITY") else None,
                 spans=[(index, start, end)],
@@ -193,7 +196,8 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
     return found
 
 
-_NO_COUNTERPART_TYPES = {"PRODUCTION", "PRICE", "POLICY", "MEETING", "AGREEMENT"}  # producer / -; all parties are actors (guidelines)
+# producer / -; all parties are actors (guidelines)
+_NO_COUNTERPART_TYPES = {"PRODUCTION", "PRICE", "POLICY", "MEETING", "AGREEMENT"}
 _COMPANY_TYPES = {"PRODUCTION", "INVESTMENT", "AGREEMENT", "FACILITY", "STATEMENT", "SHIPMENT", "MEETING"}
 _STATE_TYPES = {"EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "POLICY", "SHIPMENT"}
 
@@ -212,6 +216,15 @@ def _reported_then_denied(text: str, trigger_at: int) -> bool:
     """The event is only reported (\"claims that Pakistan shipped ...\") and the report is denied."""
     report = REPORTED.search(text[:trigger_at + 1])
     return bool(report) and bool(DENIAL_OF_REPORT.search(text))
+
+
+def _sentence_price(text: str) -> bool:
+    """A price report without a commodity clause: a producer's setting or realised price, or a price word
+    with a move and a figure, unless the move is a forecast or moves sales, output or stocks."""
+    if _forecast_move(text) or _move_of_another_quantity(text):
+        return False
+    return bool(PRICE_SETTING.search(text) or REALISED_PRICE.search(text)
+                or (PRICE_WORD.search(text) and PRICE_MOVE.search(text) and MONEY_OR_PCT.search(text)))
 
 
 def _move_of_another_quantity(text: str) -> bool:
@@ -264,9 +277,9 @@ def _price_clauses(text: str, offset: int, ents: Entities, default: list[str] | 
     if clauses and premium and clauses[-1][0] < offset + premium.start():  # "futures jumped, lifting the premium ...": two moves
         a, b, ids = clauses[-1]
         clauses[-1] = (a, min(b, offset + premium.start()), ids)
-        clauses.append((offset + premium.start() + len(premium.group(0)) - len(premium.group(0).lstrip(", ")), offset + len(text), ids))
-    if not clauses and not _forecast_move(text) and not _move_of_another_quantity(text) and (PRICE_SETTING.search(text) or REALISED_PRICE.search(text) or (PRICE_WORD.search(text) and PRICE_MOVE.search(text)
-                                                        and MONEY_OR_PCT.search(text))):
+        lead = len(premium.group(0)) - len(premium.group(0).lstrip(", "))
+        clauses.append((offset + premium.start() + lead, offset + len(text), ids))
+    if not clauses and _sentence_price(text):
         ids = _ids_in(ents.commodities, offset, offset + len(text)) or default or ents.commodity_ids()[:1]
         if ids and not EQUITY_MARKET.search(text):
             clauses = [(offset, offset + len(text), ids)]
@@ -282,7 +295,8 @@ def _figure_clauses(text: str, offset: int) -> list[tuple[int, int]]:
     parts = []
     for a, b in zip(starts, ends):
         piece = text[a:b]
-        if (QUANTITY.search(piece) and (FIGURE_SUBJECT.search(piece) or CHANGE_START.match(piece))) or OUTPUT_CHANGE.search(piece):
+        has_figure = QUANTITY.search(piece) and (FIGURE_SUBJECT.search(piece) or CHANGE_START.match(piece))
+        if has_figure or OUTPUT_CHANGE.search(piece):
             lead = len(piece) - len(piece.lstrip(" ,;"))
             trail = len(piece.rstrip(" ,;."))
             parts.append((offset + a + lead, offset + a + trail))
@@ -349,7 +363,8 @@ def _states_for_people(actors: list[str], ents: Entities) -> list[str]:
     out: list[str] = []
     for a in actors:
         person = ents.persons.get(a)
-        state = person.affiliation if person and person.affiliation and len(person.affiliation) == 3 and person.affiliation.isupper() else None
+        affiliation = person.affiliation if person else None
+        state = affiliation if affiliation and len(affiliation) == 3 and affiliation.isupper() else None
         for x in ([state, a] if state else [a]):
             if x not in out:
                 out.append(x)
@@ -395,11 +410,13 @@ class _Named:
 
 def _vetoed(etype: str, text: str) -> bool:
     """Sentences that state no event of most types: views, market calls, accounts, hypotheses, negations."""
-    if etype != "PRICE" and ANALYST_VIEW.search(text) and (etype == "STATEMENT" or FORECAST.search(text) or ANALYSTS_SAY.search(text)):
+    if etype != "PRICE" and ANALYST_VIEW.search(text) and (
+            etype == "STATEMENT" or FORECAST.search(text) or ANALYSTS_SAY.search(text)):
         return True  # forecasts and views of analysts are not events (guidelines)
     if etype == "STATEMENT" and MARKET_CALL.search(text):
         return True  # "he believes gold prices will hold above $400": a market view, not an official claim
-    if etype in ("AGREEMENT", "INVESTMENT", "PRODUCTION", "FACILITY") and FINANCIAL.search(text) and not STRONG_PRODUCTION.search(text):
+    accounts_types = ("AGREEMENT", "INVESTMENT", "PRODUCTION", "FACILITY")
+    if etype in accounts_types and FINANCIAL.search(text) and not STRONG_PRODUCTION.search(text):
         return True  # results, earnings and share prices are not events (guidelines)
     if etype in ("PRODUCTION", "SHIPMENT") and HYPOTHETICAL.search(text):
         return True  # "would have produced ... without the plan"
@@ -424,7 +441,7 @@ def _plausible_agreement(etype: str, text: str, named: _Named) -> bool:
     if ACQUISITION_DEAL.search(text) and not DEAL_WORDS.search(text):
         return False  # "prepared to make another acquisition and a deal could be struck": the deal is the acquisition
     if (UNDER_AGREEMENT.search(text) or VENTURE_BACKGROUND.search(text)) and not DEAL_MADE.search(text):
-        return False  # "delivered under its sale agreement", "a plant developed in a joint venture with X": the deal is background
+        return False  # "delivered under its sale agreement", "a plant developed in a joint venture": background
     if NOT_AGREEMENT.search(text) and not re.search(r"\b(?:signed|agreement|deal)\b", text, re.I):
         return False
     return bool(named.actors)
