@@ -42,7 +42,8 @@ def pool(stream: Path, excluded: set[str], labels: dict) -> list[dict]:
         for line in fh:
             story = json.loads(line)
             words = len(story["text"].split())
-            if story["id"] not in excluded and title.search(story["title"]) and labels["min_words"] <= words <= labels["max_words"]:
+            long_enough = labels["min_words"] <= words <= labels["max_words"]
+            if story["id"] not in excluded and title.search(story["title"]) and long_enough:
                 out.append(story)
     return out
 
@@ -68,13 +69,15 @@ def near_copies(pool_stories: list[dict], seen: list[dict]) -> set[str]:
 
 def dev_ids() -> set[str]:
     ids = {json.loads(line)["id"] for line in require_shared("eval/dev/reuters_dev.jsonl").open(encoding="utf-8")}
-    ids |= {f"reuters-{json.loads(line)['newid']}" for line in require_shared("data/reuters21578/dev.jsonl").open(encoding="utf-8")}
+    split_dev = require_shared("data/reuters21578/dev.jsonl")
+    ids |= {f"reuters-{json.loads(line)['newid']}" for line in split_dev.open(encoding="utf-8")}
     return ids
 
 
 def dev_stories() -> list[dict]:
     """The dev set's Reuters stories, text included, for the near-copy check."""
-    return [{"id": d["id"], "text": d["text"]} for d in map(json.loads, require_shared("eval/dev/reuters_dev.jsonl").open(encoding="utf-8"))]
+    lines = require_shared("eval/dev/reuters_dev.jsonl").open(encoding="utf-8")
+    return [{"id": d["id"], "text": d["text"]} for d in map(json.loads, lines)]
 
 
 def gold_record(doc: str, text: str, label: dict) -> dict:

@@ -80,7 +80,8 @@ def test_relevance_of_a_metals_company_story():
 
 def test_tin_named_by_its_pact():
     """'tin' is ambiguous (a can, a box); 'the International Tin Agreement' or 'a tin pact' names the metal."""
-    assert [m.id for m in find_commodities("Indonesia backs an extension of the sixth International Tin Agreement, the minister said.")] == ["tin"]
+    text = "Indonesia backs an extension of the sixth International Tin Agreement, the minister said."
+    assert [m.id for m in find_commodities(text)] == ["tin"]
     assert [m.id for m in find_commodities("He kept his savings in a tin box under the bed.")] == []
 
 
