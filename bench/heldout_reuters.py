@@ -76,8 +76,8 @@ def dev_ids() -> set[str]:
 
 def dev_stories() -> list[dict]:
     """The dev set's Reuters stories, text included, for the near-copy check."""
-    lines = require_shared("eval/dev/reuters_dev.jsonl").open(encoding="utf-8")
-    return [{"id": d["id"], "text": d["text"]} for d in map(json.loads, lines)]
+    with require_shared("eval/dev/reuters_dev.jsonl").open(encoding="utf-8") as lines:
+        return [{"id": d["id"], "text": d["text"]} for d in map(json.loads, lines)]
 
 
 def gold_record(doc: str, text: str, label: dict) -> dict:
