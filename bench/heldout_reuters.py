@@ -34,16 +34,15 @@ from _common import OUT, ROOT, require_shared
 LABELS = ROOT / "bench" / "data" / "heldout_reuters.json"
 
 
-def pool(stream: Path, excluded: set[str], labels: dict) -> list[dict]:
-    """Stories the selection rule may draw from, in stream order."""
+def candidates(stream: Path, labels: dict) -> list[dict]:
+    """Every story the selection rule accepts (title pattern, body length), in stream order; read once."""
     title = re.compile(labels["title_pattern"])
     out = []
     with gzip.open(stream, "rt", encoding="utf-8") as fh:
         for line in fh:
             story = json.loads(line)
             words = len(story["text"].split())
-            long_enough = labels["min_words"] <= words <= labels["max_words"]
-            if story["id"] not in excluded and title.search(story["title"]) and long_enough:
+            if title.search(story["title"]) and labels["min_words"] <= words <= labels["max_words"]:
                 out.append(story)
     return out
 
@@ -112,19 +111,20 @@ def score(stories: list[dict], docs: dict, workdir: Path) -> dict:
 def main() -> int:
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     excluded = dev_ids()
-    stream = require_shared("data/reuters21578/stream.jsonl.gz")
+    accepted = candidates(require_shared("data/reuters21578/stream.jsonl.gz"), labels)
+    dev = dev_stories()
     results, every_story, every_doc = {}, [], {}
     with tempfile.TemporaryDirectory() as tmp:
         for batch in labels["batches"]:
-            candidates = pool(stream, excluded, labels)
+            pool = [s for s in accepted if s["id"] not in excluded]
             if batch.get("without_near_copies"):  # from batch G on: no rerun of a story already read
-                seen = [s for s in pool(stream, set(), labels) if s["id"] in excluded] + dev_stories()
-                copies = near_copies(candidates, seen)
-                candidates = [s for s in candidates if s["id"] not in copies]
-            picked = {s["id"] for s in random.Random(batch["seed"]).sample(candidates, batch["sample"])}
+                seen = [s for s in accepted if s["id"] in excluded] + dev
+                copies = near_copies(pool, seen)
+                pool = [s for s in pool if s["id"] not in copies]
+            picked = {s["id"] for s in random.Random(batch["seed"]).sample(pool, batch["sample"])}
             if picked != set(batch["docs"]):
                 sys.exit(f"batch {batch['name']}: the selection rule no longer draws the labelled stories")
-            stories = [s for s in candidates if s["id"] in picked]
+            stories = [s for s in pool if s["id"] in picked]
             results[batch["name"]] = score(stories, batch["docs"], Path(tmp) / batch["name"])
             if "blind_first_score" in batch:
                 results[batch["name"]]["blind_first_score"] = batch["blind_first_score"]

@@ -361,13 +361,19 @@ _BARE_WORD = re.compile(r"(?<![\w&.-])([A-Z][a-z]{3,})(?![\w&-])(?! (?:[A-Z]|&))
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*|&) $")
 
 
+@lru_cache(maxsize=1)
+def _metal_words() -> frozenset[str]:
+    """Words that name a metal or mineral: never a company's short form ("Barrick Gold", "Iron")."""
+    return frozenset({form.lower() for form in commodity_forms()} | {"iron", "coal", "metal", "mineral", "minerals", "rare", "earth"})
+
+
 def _link_short_names(text: str, orgs: list[Org], places: tuple[set[str], set[str]]) -> None:
     """'Xinhai has also committed ...' in a story about Shandong Xinhai Mining Technology: a company is
     often named again by one distinctive word of its name. Such a word, standing alone, is a mention
     of the one company whose first two words include it; a word two companies share is nobody's, and
     a metal or a leading place ("Barrick Gold", "Tennessee Lithium") is no short form. ``places``: the
     words that cannot be a first word (places NER found) and a second word (countries)."""
-    metals = {form.lower() for form in commodity_forms()} | {"iron", "coal", "metal", "mineral", "minerals", "rare", "earth"}
+    metals = _metal_words()
     owners: dict[str, list[Org]] = {}
     for org in orgs:
         if org.kind != "COMPANY":
