@@ -364,7 +364,8 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*|&) $")
 @lru_cache(maxsize=1)
 def _metal_words() -> frozenset[str]:
     """Words that name a metal or mineral: never a company's short form ("Barrick Gold", "Iron")."""
-    return frozenset({form.lower() for form in commodity_forms()} | {"iron", "coal", "metal", "mineral", "minerals", "rare", "earth"})
+    extra = {"iron", "coal", "metal", "mineral", "minerals", "rare", "earth"}
+    return frozenset({form.lower() for form in commodity_forms()} | extra)
 
 
 def _link_short_names(text: str, orgs: list[Org], places: tuple[set[str], set[str]]) -> None:
