@@ -631,6 +631,68 @@ def doctor(db: str | None) -> None:
     sys.exit(0 if ok else 1)
 
 
+@main.group()
+def corpus() -> None:
+    """The labelled corpus (corpus/): validate it, count it, score the extractor on its fixed split.
+
+    Its stories' texts are read from ../shared beside the checkout (or OREWIRE_SHARED).
+    """
+
+
+def _corpus_call(fn: Any) -> Any:
+    try:
+        return fn()
+    except (FileNotFoundError, KeyError, ValueError) as exc:
+        raise click.ClickException(f"The corpus could not be read: {exc}") from None
+
+
+@corpus.command("validate")
+@click.option("--second", is_flag=True, help="The independent second annotations instead.")
+def corpus_validate(second: bool) -> None:
+    """Check every record against its text and the guidelines (offsets, ids, types, arguments)."""
+    from .corpus.report import corpus_records, validate_corpus
+
+    records = _corpus_call(lambda: corpus_records(second))
+    problems = _corpus_call(lambda: validate_corpus(records))
+    for p in problems:
+        click.echo(p, err=True)
+    click.echo(f"{len(records)} records, {len(problems)} problems")
+    sys.exit(1 if problems else 0)
+
+
+@corpus.command("stats")
+@click.option("--second", is_flag=True, help="The independent second annotations instead.")
+def corpus_stats(second: bool) -> None:
+    """Counts per pool: stories, relevant, events by type, status and subtype (JSON)."""
+    from .corpus.report import corpus_records, corpus_stats as stats
+
+    click.echo(to_json(_corpus_call(lambda: stats(corpus_records(second)))))
+
+
+@corpus.command("score")
+@click.option("--split", "side", type=click.Choice(["test", "train", "all"]), default="test", show_default=True)
+def corpus_score(side: str) -> None:
+    """Score today's extractor on one side of the fixed split, overall and per pool (score.py, JSON)."""
+    from .corpus.evaluate import evaluate
+    from .corpus.report import corpus_records
+    from .corpus.split import load_split
+
+    split = load_split()
+    records = [r for r in _corpus_call(corpus_records) if side == "all" or r["id"] in split[side]]
+    if not records:
+        raise click.ClickException(f"No labelled stories on the {side} side yet.")
+    click.echo(to_json(_corpus_call(lambda: evaluate(records))))
+
+
+@corpus.command("agreement")
+def corpus_agreement() -> None:
+    """Score the second annotations against the first on the stories both labelled (JSON)."""
+    from .corpus.report import agreement, corpus_records
+
+    result = _corpus_call(lambda: agreement(corpus_records(), corpus_records(second=True)))
+    click.echo(to_json(result))
+
+
 def _short_source(source: str) -> str:
     """The file name (and record) of a local source; URLs as they are."""
     return source if "://" in source else Path(source).name
