@@ -284,10 +284,30 @@ def summary(records: list[dict[str, Any]]) -> str:
     return f"{len(records)} stories, {len(rel)} relevant, {sum(types.values())} events: {dict(sorted(types.items()))}"
 
 
+def draw_second(batches: list[str], name: str, relevant: int = 5, irrelevant: int = 1, seed: int = 31) -> dict[str, Any]:
+    """An agreement batch: from each accepted batch, ``relevant`` stories its annotator found relevant and
+    ``irrelevant`` others, drawn with a seed, none already annotated twice. The second annotator is not told which."""
+    first = {r["id"]: r for pool in ("reuters", "modern") for r in read_records(corpus_dir() / f"{pool}.jsonl")}
+    done = {r["id"] for pool in ("reuters", "modern") for r in read_records(corpus_dir() / "second" / f"{pool}.jsonl")}
+    ids: list[str] = []
+    for b in batches:
+        mine = sorted(i for i, r in first.items() if r.get("batch") == b and i not in done)
+        rng = random.Random(f"{seed}:{b}")
+        rel = [i for i in mine if first[i]["relevant"]]
+        irr = [i for i in mine if not first[i]["relevant"]]
+        ids += rng.sample(rel, min(relevant, len(rel))) + rng.sample(irr, min(irrelevant, len(irr)))
+    random.Random(f"{seed}:{name}").shuffle(ids)
+    batch = {"mode": "full", "ids": ids, "second_of": batches}
+    path = work_dir() / "extra" / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(batch, indent=1))
+    return batch
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m orewire.corpus.workbench", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("verb", choices=["plan", "show", "check", "accept", "ids"])
+    ap.add_argument("verb", choices=["plan", "show", "check", "accept", "ids", "draw-second"])
     ap.add_argument("batch", nargs="?")
     ap.add_argument("--second", action="store_true", help="an independent second annotation (agreement)")
     ap.add_argument("--annotator", default="unnamed")
@@ -297,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         modes = Counter((b[0], v["mode"]) for b, v in plan.items())
         sizes = Counter(b[0] for b, v in plan.items() for _ in v["ids"])
         print(json.dumps({"batches": {f"{k[0]}:{k[1]}": n for k, n in modes.items()}, "stories": sizes}))
+        return 0
+    if args.verb == "draw-second":
+        name, *sources = (args.batch or "").split(",")
+        print(json.dumps(draw_second(sources, name)))
         return 0
     batch = _batch(plan, args.batch)
     if batch is None:
