@@ -42,7 +42,7 @@ def content_id(*parts: str | bytes | None, prefix: str = "") -> str:
     for p in parts:
         if p is None:
             p = b""
-        h.update(p.encode("utf-8") if isinstance(p, str) else p)
+        h.update(p.encode("utf-8", "surrogatepass") if isinstance(p, str) else p)  # never fails on a lone surrogate
         h.update(b"\x1f")
     return prefix + h.hexdigest()
 

@@ -21,6 +21,7 @@ from .config import Settings
 from .executors import make_executor
 from .ingest import read_targets
 from .model import Article, Quarantined, RawDocument
+from .errors import StoreError
 from .pipeline import Drop, Pipeline, Step
 from .store import Store
 
@@ -131,7 +132,7 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
             extractions = [o for o in outputs if isinstance(o, DocumentExtraction)]
             for q in notes:
                 note(q)
-            written = store.write_batch(report.run_id, raws, articles, [*quarantined, *notes], extractions)
+            written = write_isolating(store, report.run_id, raws, articles, [*quarantined, *notes], extractions, note)
             report.new += written["raw"]
             report.duplicate += len(raws) - written["raw"]
             report.articles += written["articles"]
@@ -148,6 +149,35 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
 
         report.resolution = resolve_store(store)  # cross-document view over everything stored, this run included
     return report
+
+
+def write_isolating(store: Store, run_id: str, raws: list[RawDocument], articles: list[Article],
+                    quarantined: list[Quarantined], extractions: list[DocumentExtraction],
+                    note: Callable[[Quarantined], None]) -> dict[str, int]:
+    """Store a batch; if the database refuses it, store its documents one by one and quarantine only
+    those it still refuses, so one bad document never costs the rest of its batch (or blocks the file)."""
+    try:
+        return store.write_batch(run_id, raws, articles, quarantined, extractions)
+    except StoreError:
+        pass
+    totals = {"raw": 0, "articles": 0, "events": 0, "quarantined": 0}
+    refused: list[Quarantined] = []
+    for raw in raws:
+        mine = [a for a in articles if a.raw_id == raw.id]
+        found = [x for x in extractions if x.articles and x.articles[0].raw_id == raw.id]
+        try:
+            written = store.write_batch(run_id, [raw], mine, [], found)
+        except StoreError as exc:
+            refused.append(Quarantined(raw.source, "store_rejected",
+                                       f"{raw.source}: the database refused this document ({exc}); the rest of its batch was stored."))
+            continue
+        for key, n in written.items():
+            totals[key] = totals.get(key, 0) + n
+    for q in refused:
+        note(q)
+    written = store.write_batch(run_id, [], [], [*quarantined, *refused], [])
+    totals["quarantined"] = totals.get("quarantined", 0) + written["quarantined"]
+    return totals
 
 
 def _stale_view(store: Store) -> bool:

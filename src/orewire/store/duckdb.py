@@ -72,7 +72,7 @@ class Store:
         """Record the start of an ingest run and return its id."""
         run_id = uuid.uuid4().hex[:12]
         self.con.execute("INSERT INTO ingest_runs (id, started_at, status, targets) VALUES (?, ?, 'running', ?)",
-                         [run_id, _now(), json.dumps(list(targets))])
+                         [run_id, _now(), _dumps(list(targets))])
         return run_id
 
     def finish_run(self, run_id: str, counts: dict[str, int], seconds: float, status: str = "finished") -> None:
@@ -158,13 +158,14 @@ class Store:
     def _insert_all(self, table: str, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
-        columns = [list(col) for col in zip(*rows)]
+        columns = [[safe_text(v) for v in col] for col in zip(*rows)]
         select = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
         self.con.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT {select}", columns)
 
     def _insert_new(self, table: str, rows: list[tuple[Any, ...]]) -> int:
         if not rows:
             return 0
+        rows = [(safe_text(row[0]), *row[1:]) for row in rows]
         key = _COLUMNS[table].split(",", 1)[0]
         known = {r[0] for r in self.con.execute(f"SELECT {key} FROM {table} WHERE {key} IN (SELECT unnest(?))",
                                                  [[row[0] for row in rows]]).fetchall()}
@@ -204,6 +205,37 @@ _COLUMNS = {
 }
 
 
+def safe_text(value: Any) -> Any:
+    """A string as valid UTF-8: lone surrogates (from a mis-decoded file name or a JSON ``"\\udc80"``) become
+    visible escapes ("\\x80", "\\ud800") instead of making DuckDB reject the whole batch. Other values pass."""
+    if not isinstance(value, str) or value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:  # \udc80-\udcff stand for the undecodable bytes of a file name: show those bytes
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _safe_json(value: Any) -> Any:
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {safe_text(k): _safe_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_safe_json(v) for v in value]
+    return value
+
+
+def _dumps(value: Any) -> str:
+    """JSON for a column, its strings made valid UTF-8 first (DuckDB rejects JSON holding a lone surrogate)."""
+    return json.dumps(_safe_json(value), default=str)
+
+
 def _unique(items: Sequence[Any]) -> list[Any]:
     seen: dict[str, Any] = {}
     for item in items:
@@ -216,7 +248,7 @@ def _unique_rows(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 
 def _entity_row(e: Any) -> tuple[Any, ...]:
-    return (e.id, e.kind.value, e.name, json.dumps(list(e.aliases)), json.dumps(e.attrs))
+    return (e.id, e.kind.value, e.name, _dumps(list(e.aliases)), _dumps(e.attrs))
 
 
 def _mention_row(m: Any) -> tuple[Any, ...]:
@@ -225,8 +257,8 @@ def _mention_row(m: Any) -> tuple[Any, ...]:
 
 
 def _event_row(ev: Any, doc: str, run_id: str) -> tuple[Any, ...]:
-    return (ev.id, ev.type.value, ev.subtype, json.dumps(list(ev.actors)), json.dumps(list(ev.counterparts)),
-            json.dumps(list(ev.commodities)), ev.status, ev.polarity, ev.speaker, ev.amount_usd, ev.occurred, doc, run_id)
+    return (ev.id, ev.type.value, ev.subtype, _dumps(list(ev.actors)), _dumps(list(ev.counterparts)),
+            _dumps(list(ev.commodities)), ev.status, ev.polarity, ev.speaker, ev.amount_usd, ev.occurred, doc, run_id)
 
 
 def _evidence_row(event_id: str, e: Any) -> tuple[Any, ...]:
@@ -235,12 +267,12 @@ def _evidence_row(event_id: str, e: Any) -> tuple[Any, ...]:
 
 
 def _raw_row(r: RawDocument, run_id: str) -> tuple[Any, ...]:
-    return (r.id, r.source, r.url, r.content_type, r.fetched_at, len(r.body), r.body, json.dumps(r.meta), run_id)
+    return (r.id, r.source, r.url, r.content_type, r.fetched_at, len(r.body), r.body, _dumps(r.meta), run_id)
 
 
 def _article_row(a: Article, run_id: str) -> tuple[Any, ...]:
     return (a.id, a.raw_id, a.doc, a.source, a.url, a.title, a.published, a.dateline, a.language, a.text,
-            a.fingerprint, a.position, json.dumps(a.meta), run_id)
+            a.fingerprint, a.position, _dumps(a.meta), run_id)
 
 
 def _quarantine_row(q: Quarantined, run_id: str) -> tuple[Any, ...]:
