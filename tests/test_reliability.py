@@ -60,3 +60,86 @@ def test_a_document_the_database_refuses_is_quarantined_and_its_batch_kept(tmp_p
     rows = store.con.execute("SELECT reason, source FROM quarantine").fetchall()
     assert [r[0] for r in rows] == ["store_rejected"] and rows[0][1].endswith("#L8")
     assert report.exit_code != 0
+
+
+# --- one bad input never crashes the run (finding 2) -------------------------------------------------
+
+def _good_jsonl(path, n=3, prefix="g"):
+    path.write_text("".join(json.dumps({"id": f"{prefix}{i}", "text": f"Good story {prefix} {i} about rain."}) + "\n"
+                            for i in range(n)))
+    return path
+
+
+def test_a_corrupt_gzip_sorted_first_does_not_stop_the_folder(tmp_path, settings, store):
+    import gzip
+    import random
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stored_ok = 0
+    for seed in range(12):  # about 43% of such files crashed the run before
+        body = bytearray(gzip.compress(b"".join(json.dumps({"id": f"z{seed}-{i}", "text": f"Story {i} " * 40}).encode() + b"\n"
+                                                for i in range(50))))
+        rng = random.Random(seed)
+        for _ in range(4):
+            body[rng.randrange(20, len(body) - 10)] = rng.randrange(256)
+        (folder / f"a{seed:02d}.jsonl.gz").write_bytes(bytes(body))
+    _good_jsonl(folder / "z.jsonl")
+    report = ingest([str(folder)], store, settings, extract=False)
+    ids = {r[0] for r in store.con.execute("SELECT doc FROM articles").fetchall()}
+    assert {"g0", "g1", "g2"} <= ids
+    assert report.rejected >= 1
+
+
+def test_deeply_nested_json_is_one_bad_line(tmp_path, settings, store):
+    path = _good_jsonl(tmp_path / "a.jsonl")
+    with path.open("a") as fh:
+        fh.write("[" * 100000 + "]" * 100000 + "\n")
+        fh.write(json.dumps({"id": "after", "text": "A story after the bad line."}) + "\n")
+    report = ingest([str(path)], store, settings, extract=False)
+    assert report.articles == 4 and report.rejected == 1
+
+
+def test_bad_lines_at_the_start_do_not_hide_the_good_ones(tmp_path, settings, store):
+    """Before: 20 malformed lines at the start quarantined the whole file and 5 good lines were never read."""
+    path = tmp_path / "a.jsonl"
+    path.write_text("not json\n" * 20 + "".join(json.dumps({"id": f"k{i}", "text": f"Fine story {i}."}) + "\n" for i in range(5)))
+    report = ingest([str(path)], store, settings, extract=False)
+    assert report.articles == 5 and report.rejected == 20
+
+
+def test_a_one_line_gzip_bomb_is_capped_while_reading(tmp_path, settings, store):
+    import gzip
+
+    path = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(path, "wb") as fh:
+        fh.write(b'{"id": "big", "text": "' + b"a" * (3 * 1024 * 1024) + b'"}\n')
+        fh.write(json.dumps({"id": "small", "text": "A small story."}).encode() + b"\n")
+    report = ingest([str(path)], store, settings.with_(max_record_bytes=1024 * 1024), extract=False)
+    assert report.articles == 1
+    reasons = [r[0] for r in store.con.execute("SELECT reason FROM quarantine").fetchall()]
+    assert reasons == ["too_large"]
+
+
+def test_a_feed_item_with_a_surrogate_character_reference(tmp_path, settings, store):
+    feed = tmp_path / "f.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+                    '<item><title>Bad &#xD800; item</title><link>https://e.com/1</link><description>Antimony exports rose '
+                    'sharply this month &#xD800; say traders.</description></item>'
+                    '<item><title>Good item</title><link>https://e.com/2</link><description>Copper output rose.</description></item>'
+                    '</channel></rss>')
+    report = ingest([str(feed)], store, settings, extract=False)
+    assert report.articles + report.rejected >= 2
+    assert report.articles >= 1
+
+
+def test_an_overlong_path_is_quarantined(tmp_path, settings, store):
+    good = _good_jsonl(tmp_path / "a.jsonl")
+    report = ingest(["/tmp/" + "x" * 5000, str(good)], store, settings, extract=False)
+    assert report.articles == 3 and report.rejected == 1
+
+
+def test_an_overlong_url_is_quarantined(tmp_path, settings, store):
+    good = _good_jsonl(tmp_path / "a.jsonl")
+    report = ingest(["https://example.com/" + "a" * 70000, str(good)], store, settings, extract=False)
+    assert report.articles == 3 and report.rejected == 1

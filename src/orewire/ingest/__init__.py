@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import tempfile
+import zlib
 from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -44,23 +45,40 @@ def expand_targets(targets: Iterable[str], skip: Iterable[str] = ()) -> Iterator
 
 def _expand(targets: Iterable[str]) -> Iterator[str | Quarantined]:
     for target in targets:
-        if is_url(target):
-            yield target
-            continue
-        path = Path(target)
-        if path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*")) if p.is_file() and not _hidden(p, path))
-        elif path.exists():
-            yield str(path)
-        elif glob.has_magic(target):
-            matches = sorted(glob.glob(target, recursive=True))
-            if not matches:
-                yield Quarantined(target, "not_found", f"{target}: the pattern matches no file.")
-            for m in matches:
-                if os.path.isfile(m):
-                    yield m
-        else:
-            yield Quarantined(target, "not_found", f"{target}: no such file, folder or URL.")
+        try:
+            yield from _expand_one(target)
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte, an unreadable folder
+            yield Quarantined(safe_name(target), "unreadable", f"{safe_name(target)[:300]}: cannot be opened ({exc.__class__.__name__}: "
+                              f"{str(exc)[:200]}).")
+
+
+def safe_name(name: str) -> str:
+    """A path or URL as printable UTF-8 (undecodable bytes of a file name shown as \\xNN)."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _expand_one(target: str) -> Iterator[str | Quarantined]:
+    if is_url(target):
+        yield target
+        return
+    path = Path(target)
+    if path.is_dir():
+        yield from (str(p) for p in sorted(path.rglob("*")) if p.is_file() and not _hidden(p, path))
+    elif path.exists():
+        yield str(path)
+    elif glob.has_magic(target):
+        matches = sorted(glob.glob(target, recursive=True))
+        if not matches:
+            yield Quarantined(target, "not_found", f"{target}: the pattern matches no file.")
+        for m in matches:
+            if os.path.isfile(m):
+                yield m
+    else:
+        yield Quarantined(target, "not_found", f"{target}: no such file, folder or URL.")
 
 
 def _hidden(p: Path, root: Path) -> bool:
@@ -78,9 +96,34 @@ def read_targets(targets: Iterable[str], settings: Settings, fetched_at: datetim
         if isinstance(target, Quarantined):
             yield target
         elif is_url(target):
-            yield from _read_url(target, settings)
+            yield from guarded(target, _read_url(target, settings))
         else:
-            yield from read_path(Path(target), settings, fetched_at)
+            yield from guarded(target, read_path(Path(target), settings, fetched_at))
+
+
+def guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The last line of defence: whatever a reader raises becomes a quarantine row naming the input,
+    the documents it yielded before are kept, and the run goes on with the next input."""
+    yielded = 0
+    try:
+        for item in items:
+            yielded += 1
+            yield item
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - any reader failure on any input must not stop the run
+        name = type(exc).__name__
+        yield Quarantined(source, _reader_reason(exc), f"{source}: could not be read past item {yielded} ({name}: {str(exc)[:300]}).")
+
+
+def _reader_reason(exc: BaseException) -> str:
+    if isinstance(exc, (EOFError, zlib.error)) or "compressed" in str(exc).lower() or "gzip" in str(exc).lower():
+        return "truncated_gzip"
+    if isinstance(exc, RecursionError):
+        return "too_deep"
+    if isinstance(exc, (UnicodeError,)):
+        return "encoding"
+    return "unreadable"
 
 
 def read_path(path: Path, settings: Settings, fetched_at: datetime | None = None) -> Iterator[Item]:
@@ -111,13 +154,13 @@ def read_path(path: Path, settings: Settings, fetched_at: datetime | None = None
             yield from READERS[fmt](path, source, settings, fetched_at)
     except InputRejected as exc:
         yield Quarantined(source, exc.reason, exc.detail)
-    except (EOFError, OSError) as exc:
+    except (EOFError, OSError, zlib.error) as exc:
         yield Quarantined(source, _os_reason(exc), f"{source}: could not be read ({exc}).")
 
 
 def _os_reason(exc: BaseException) -> str:
     text = str(exc).lower()
-    if isinstance(exc, EOFError) or "compressed file ended" in text or "not a gzipped" in text or "crc" in text:
+    if isinstance(exc, (EOFError, zlib.error)) or "compressed file ended" in text or "not a gzipped" in text or "crc" in text:
         return "truncated_gzip"
     return "unreadable"
 

@@ -17,7 +17,6 @@ from ..model import Quarantined, RawDocument
 from .sniff import inner_name, open_binary, read_capped
 
 TEXT_FIELDS = ("text", "body", "content", "article", "articleBody")
-PROBE_LINES = 20          # this many bad lines before any good one: the file is not JSON Lines
 MAX_REPORTED_BAD = 100    # after this many bad lines in one file, count them without a line each
 
 
@@ -32,22 +31,20 @@ def read_jsonl(path: Path, source: str, settings: Settings, fetched_at: datetime
 
 
 def _lines(path: Path, source: str, settings: Settings, fetched_at: datetime | None) -> Iterator[RawDocument | Quarantined]:
+    """Every line judged on its own: bad lines anywhere (also at the start) never cost the good ones."""
     n = good = bad = 0
     try:
         with open_binary(path) as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
+            for n, line in enumerate(capped_lines(fh, settings.max_record_bytes), 1):
+                if line is not None and not line.strip():
                     continue
-                item = _record(line, f"{source}#L{n}", settings, fetched_at)
+                where = f"{source}#L{n}"
+                item = _record(line, where, settings, fetched_at) if line is not None else _too_large(where, settings)
                 if isinstance(item, RawDocument):
                     good += 1
                     yield item
                     continue
                 bad += 1
-                if good == 0 and bad >= PROBE_LINES:
-                    yield Quarantined(source, "malformed_json",
-                                      f"{source}: not JSON Lines (none of the first {bad} lines is an article object; last: {item.detail})")
-                    return
                 if bad <= MAX_REPORTED_BAD:
                     yield item
     except (EOFError, OSError, zlib.error) as exc:
@@ -55,6 +52,28 @@ def _lines(path: Path, source: str, settings: Settings, fetched_at: datetime | N
                           f"{source}: the compressed stream ends early after line {n} ({exc}); the {good} records before were kept.")
     if bad > MAX_REPORTED_BAD:
         yield Quarantined(source, "malformed_json", f"{source}: {bad - MAX_REPORTED_BAD} more bad lines not listed one by one.")
+
+
+def capped_lines(fh: Any, cap: int, chunk: int = 1 << 20) -> Iterator[bytes | None]:
+    """Lines of a binary stream, never holding more than ``cap`` bytes of one: a longer line is read
+    through in chunks and given as None, so a one-line gzip bomb costs no more memory than the cap."""
+    while True:
+        line = fh.readline(cap + 1)
+        if not line:
+            return
+        if len(line) <= cap or line.endswith(b"\n"):
+            yield line
+            continue
+        while True:  # skip the rest of the over-long line
+            rest = fh.readline(chunk)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield None
+
+
+def _too_large(where: str, settings: Settings) -> Quarantined:
+    return Quarantined(where, "too_large", f"{where}: the record is over the {settings.max_record_bytes / 1e6:.0f} MB record cap; "
+                       "it was skipped unread.")
 
 
 def _whole_json(path: Path, settings: Settings) -> Any:
@@ -72,7 +91,7 @@ def _from_whole(obj: Any, source: str, settings: Settings, fetched_at: datetime 
     items = obj if isinstance(obj, list) else [obj]
     found = 0
     for i, item in enumerate(items):
-        line = json.dumps(item, ensure_ascii=False).encode("utf-8")
+        line = json.dumps(item, ensure_ascii=False).encode("utf-8", "backslashreplace")  # a lone surrogate stays a JSON escape
         got = _record(line, f"{source}#{i}" if isinstance(obj, list) else source, settings, fetched_at)
         if isinstance(got, RawDocument):
             found += 1
@@ -90,6 +109,8 @@ def _record(line: bytes, where: str, settings: Settings, fetched_at: datetime | 
         obj = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return Quarantined(where, "malformed_json", f"{where}: not valid JSON ({exc.__class__.__name__}: {exc}).")
+    except RecursionError:
+        return Quarantined(where, "malformed_json", f"{where}: JSON nested too deeply to read.")
     if not isinstance(obj, dict):
         return Quarantined(where, "malformed_json", f"{where}: a JSON {type(obj).__name__}, not an object with a text field.")
     if not any(isinstance(obj.get(f), str) and obj[f].strip() for f in TEXT_FIELDS):
