@@ -143,3 +143,22 @@ def test_an_overlong_url_is_quarantined(tmp_path, settings, store):
     good = _good_jsonl(tmp_path / "a.jsonl")
     report = ingest(["https://example.com/" + "a" * 70000, str(good)], store, settings, extract=False)
     assert report.articles == 3 and report.rejected == 1
+
+
+# --- filters are literal text (finding 5) ------------------------------------------------------------
+
+def test_percent_and_underscore_in_filters_are_literal(sample_dir, settings, store):
+    """Before: --search _ returned every article and 'merges explain %' picked an arbitrary event."""
+    from orewire.query import ArticleFilter, explain_cluster, get_article, list_articles
+
+    ingest([str(sample_dir)], store, settings)
+    rows = store.con.execute("SELECT title, text, source FROM articles").fetchall()
+    for mark in ("_", "%"):
+        expected = sum(mark in (t or "").lower() or mark in (x or "").lower() for t, x, _ in rows)
+        assert expected < len(rows)
+        assert len(list_articles(store, ArticleFilter(search=mark))) == expected
+    assert list_articles(store, ArticleFilter(source="%")) == []
+    assert len(list_articles(store, ArticleFilter(search="ANTIMONY"))) == sum("antimony" in (x or "").lower() or
+                                                                                "antimony" in (t or "").lower() for t, x, _ in rows) > 0
+    assert explain_cluster(store, "%") is None and explain_cluster(store, "") is None
+    assert get_article(store, "%") == [] and get_article(store, "") == []

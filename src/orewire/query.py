@@ -31,8 +31,8 @@ class ArticleFilter:
 def list_articles(store: Store, flt: ArticleFilter = ArticleFilter()) -> list[dict[str, Any]]:
     """Articles matching ``flt``, newest first (undated last), then by source and page position."""
     where, params = _conditions([
-        ("source ILIKE ?", f"%{flt.source}%" if flt.source else None),
-        ("(title ILIKE ? OR text ILIKE ?)", [f"%{flt.search}%"] * 2 if flt.search else None),
+        ("contains(lower(source), lower(?))", flt.source or None),  # literal text: % and _ are no wildcards
+        ("(contains(lower(title), lower(?)) OR contains(lower(text), lower(?)))", [flt.search] * 2 if flt.search else None),
         ("published >= ?", flt.since),
         ("published <= ?", flt.until),
         ("language = ?", flt.language),
@@ -47,9 +47,11 @@ def list_articles(store: Store, flt: ArticleFilter = ArticleFilter()) -> list[di
 
 
 def get_article(store: Store, id_prefix: str) -> list[dict[str, Any]]:
-    """Articles whose id starts with ``id_prefix`` (a unique prefix gives one)."""
+    """Articles whose id starts with ``id_prefix`` (a unique prefix gives one; an empty one gives none)."""
+    if not id_prefix.strip():
+        return []
     return _dicts(store, "SELECT a.*, r.content_type, r.fetched_at FROM articles a JOIN raw_documents r ON r.id = a.raw_id "
-                         "WHERE a.id LIKE ? ORDER BY a.id LIMIT 5", [id_prefix + "%"])
+                         "WHERE starts_with(a.id, ?) ORDER BY a.id LIMIT 5", [id_prefix])
 
 
 def list_quarantine(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
@@ -251,8 +253,10 @@ def explain_cluster(store: Store, id_prefix: str) -> dict[str, Any] | None:
 
     ``id_prefix`` may be a resolved event id or one of its member event ids.
     """
-    row = store.con.execute("SELECT cluster_id FROM event_clusters WHERE cluster_id LIKE ? OR event_id LIKE ? LIMIT 1",
-                            [id_prefix + "%", id_prefix + "%"]).fetchone()
+    if not id_prefix.strip():
+        return None
+    row = store.con.execute("SELECT cluster_id FROM event_clusters WHERE starts_with(cluster_id, ?) OR starts_with(event_id, ?) "
+                            "ORDER BY cluster_id LIMIT 1", [id_prefix, id_prefix]).fetchone()
     if not row:
         return None
     cluster = str(row[0])
@@ -274,8 +278,10 @@ def explain_cluster(store: Store, id_prefix: str) -> dict[str, Any] | None:
 
 def cluster_members(store: Store, event_id_prefix: str) -> tuple[str, list[str]] | None:
     """The member event ids of the resolved event holding ``event_id_prefix`` (an event id), and its full id."""
-    row = store.con.execute("SELECT event_id, cluster_id FROM event_clusters WHERE event_id LIKE ? LIMIT 2",
-                            [event_id_prefix + "%"]).fetchall()
+    if not event_id_prefix.strip():
+        return None
+    row = store.con.execute("SELECT event_id, cluster_id FROM event_clusters WHERE starts_with(event_id, ?) LIMIT 2",
+                            [event_id_prefix]).fetchall()
     if len(row) != 1:
         return None
     event_id, cluster = row[0]
