@@ -162,3 +162,11 @@ def test_percent_and_underscore_in_filters_are_literal(sample_dir, settings, sto
                                                                                 "antimony" in (t or "").lower() for t, x, _ in rows) > 0
     assert explain_cluster(store, "%") is None and explain_cluster(store, "") is None
     assert get_article(store, "%") == [] and get_article(store, "") == []
+
+
+def test_a_killed_run_is_marked_interrupted_by_the_next_one(tmp_path, settings, store):
+    path = _good_jsonl(tmp_path / "a.jsonl")
+    store.start_run([str(path)])  # a run that never finished (its process was killed)
+    ingest([str(path)], store, settings, extract=False)
+    statuses = sorted(r[0] for r in store.con.execute("SELECT status FROM ingest_runs").fetchall())
+    assert statuses == ["finished", "interrupted"]

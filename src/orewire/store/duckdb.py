@@ -71,6 +71,8 @@ class Store:
     def start_run(self, targets: Sequence[str]) -> str:
         """Record the start of an ingest run and return its id."""
         run_id = uuid.uuid4().hex[:12]
+        # This process holds the only write lock, so a run still marked running was killed: say so.
+        self.con.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
         self.con.execute("INSERT INTO ingest_runs (id, started_at, status, targets) VALUES (?, ?, 'running', ?)",
                          [run_id, _now(), _dumps(list(targets))])
         return run_id
