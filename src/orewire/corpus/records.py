@@ -13,7 +13,7 @@ CorpusRecord = dict[str, Any]
 """One story's annotation: ``id``, ``pool``, ``text_sha256``, ``relevant``, ``entities``, ``events``
 (each with ``evidence`` as ``[[start, end], ...]``), and who labelled it (``batch``, ``annotator``)."""
 
-ORDER = ("id", "pool", "text_sha256", "batch", "annotator", "relevant", "entities", "events")
+ORDER = ("id", "pool", "text_sha256", "batch", "annotator", "revised_by", "relevant", "entities", "events")
 
 
 def corpus_dir() -> Path:

@@ -233,12 +233,43 @@ def _event(doc_id: str, ev: dict[str, Any], keys: dict[str, str]) -> tuple[dict[
     return out, errs
 
 
-def draft_path(batch: str, second: bool) -> Path:
-    return work_dir() / "drafts" / f"{batch}{'-second' if second else ''}.json"
+def draft_path(batch: str, second: bool, revise: bool = False) -> Path:
+    return work_dir() / "drafts" / f"{batch}{'-second' if second else ''}{'-rev' if revise else ''}.json"
 
 
-def check(batch: str, ids: list[str], second: bool, annotator: str) -> tuple[list[dict[str, Any]], list[str]]:
-    path = draft_path(batch, second)
+def evidence_ref(doc_id: str, start: int, end: int) -> str:
+    """Offsets back as a sentence reference: ``S3``, ``S3-S4`` or ``S3: exact words``."""
+    spans = sentences(doc_id)
+    first = next(i for i, (a, b) in enumerate(spans, 1) if a <= start < b or start < a)
+    last = next((i for i, (a, b) in enumerate(spans, 1) if a < end <= b), len(spans))
+    a, b = spans[first - 1][0], spans[last - 1][1]
+    rng = f"S{first}" if first == last else f"S{first}-S{last}"
+    if (a, b) == (start, end):
+        return rng
+    return f"{rng}: {' '.join(story(doc_id).text[start:end].split())}"
+
+
+def export_draft(batch: str, ids: list[str], second: bool) -> Path:
+    """The stored records of a batch as an editable draft (for a review against the settled conventions)."""
+    folder = corpus_dir() / "second" if second else corpus_dir()
+    stored = {r["id"]: r for pool in ("reuters", "modern") for r in read_records(folder / f"{pool}.jsonl")}
+    docs = []
+    for doc_id in ids:
+        rec = stored[doc_id]
+        doc: dict[str, Any] = {"id": doc_id, "relevant": rec["relevant"]}
+        if rec["relevant"]:
+            doc["entities"] = rec["entities"]
+            doc["events"] = [{**{k: v for k, v in ev.items() if k != "evidence"},
+                              "evidence": [evidence_ref(doc_id, a, b) for a, b in ev["evidence"]]} for ev in rec["events"]]
+        docs.append(doc)
+    path = draft_path(batch, second, revise=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(docs, indent=1, ensure_ascii=False))
+    return path
+
+
+def check(batch: str, ids: list[str], second: bool, annotator: str, revise: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
+    path = draft_path(batch, second, revise)
     try:
         docs = json.loads(path.read_text())
     except FileNotFoundError:
@@ -256,11 +287,20 @@ def check(batch: str, ids: list[str], second: bool, annotator: str) -> tuple[lis
     if dupes := [i for i, n in Counter(seen).items() if n > 1]:
         problems.append(f"stories drafted twice: {dupes}")
     records = []
+    before = _stored(second) if revise else {}
     for doc in docs:
-        rec, errs = build_record(doc, batch, annotator)
+        first = before.get(doc.get("id"), {})
+        rec, errs = build_record(doc, first.get("batch", batch), first.get("annotator", annotator))
+        if revise:
+            rec["revised_by"] = annotator
         problems += errs
         records.append(rec)
     return records, problems
+
+
+def _stored(second: bool) -> dict[str, dict[str, Any]]:
+    folder = corpus_dir() / "second" if second else corpus_dir()
+    return {r["id"]: r for pool in ("reuters", "modern") for r in read_records(folder / f"{pool}.jsonl")}
 
 
 def accept(records: list[dict[str, Any]], second: bool) -> None:
@@ -307,10 +347,11 @@ def draw_second(batches: list[str], name: str, relevant: int = 5, irrelevant: in
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m orewire.corpus.workbench", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("verb", choices=["plan", "show", "check", "accept", "ids", "draw-second"])
+    ap.add_argument("verb", choices=["plan", "show", "check", "accept", "ids", "draw-second", "export"])
     ap.add_argument("batch", nargs="?")
     ap.add_argument("--second", action="store_true", help="an independent second annotation (agreement)")
     ap.add_argument("--annotator", default="unnamed")
+    ap.add_argument("--revise", action="store_true", help="a review of stored records (draft from 'export')")
     args = ap.parse_args(argv)
     plan = load_plan()
     if args.verb == "plan":
@@ -332,7 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "show":
         show(args.batch, ids, mode)
         return 0
-    records, problems = check(args.batch, ids, args.second, args.annotator)
+    if args.verb == "export":
+        print(export_draft(args.batch, ids, args.second))
+        return 0
+    records, problems = check(args.batch, ids, args.second, args.annotator, args.revise)
     for p in problems:
         print("PROBLEM:", p)
     if problems:
