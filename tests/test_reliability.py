@@ -170,3 +170,11 @@ def test_a_killed_run_is_marked_interrupted_by_the_next_one(tmp_path, settings, 
     ingest([str(path)], store, settings, extract=False)
     statuses = sorted(r[0] for r in store.con.execute("SELECT status FROM ingest_runs").fetchall())
     assert statuses == ["finished", "interrupted"]
+
+
+def test_the_size_cap_message_says_the_documented_20_mb(tmp_path, settings, store):
+    page = tmp_path / "big.txt"
+    page.write_bytes(b"word " * (settings.max_document_bytes // 5 + 10))
+    ingest([str(page)], store, settings, extract=False)
+    detail = store.con.execute("SELECT detail FROM quarantine").fetchone()[0]
+    assert "over the 20 MB cap" in detail, detail

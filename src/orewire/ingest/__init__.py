@@ -142,7 +142,7 @@ def read_path(path: Path, settings: Settings, fetched_at: datetime | None = None
         fmt = sniff_format(inner_name(path), head)
         if fmt in ("text", "html", "binary") and size > settings.max_document_bytes:
             yield Quarantined(source, "too_large",
-                              f"{source}: {size / 1e6:,.0f} MB is over the {settings.max_document_bytes / 1e6:,.0f} MB cap for a "
+                              f"{source}: {size / 2**20:,.0f} MB is over the {settings.max_document_bytes / 2**20:,.0f} MB cap for a "
                               "single page; split it, or raise OREWIRE_MAX_DOCUMENT_BYTES if it really is one page.")
             return
         if fmt == "binary":

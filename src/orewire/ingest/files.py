@@ -24,10 +24,10 @@ def read_single(path: Path, source: str, settings: Settings, fetched_at: datetim
 
 
 def _too_large(source: str, size: int, cap: int, decompressed: bool = False) -> InputRejected:
-    what = "decompressed size exceeds" if decompressed else f"{size / 1e6:.0f} MB is more than"
+    what = "decompressed size exceeds" if decompressed else f"{size / 2**20:.0f} MB is more than"
     return InputRejected(
         "too_large",
-        f"{source}: {what} the {cap / 1e6:.0f} MB cap for a single page; "
+        f"{source}: {what} the {cap / 2**20:.0f} MB cap for a single page; "
         "split it, or raise OREWIRE_MAX_DOCUMENT_BYTES if it really is one page.",
         source,
     )

@@ -51,6 +51,6 @@ def _read_capped(resp: Any, cap: int, url: str) -> bytes:
     for chunk in resp.iter_bytes():
         total += len(chunk)
         if total > cap:
-            raise InputRejected("too_large", f"{url}: the response is over the {cap / 1e6:.0f} MB cap; stopped reading.", url)
+            raise InputRejected("too_large", f"{url}: the response is over the {cap / 2**20:.0f} MB cap; stopped reading.", url)
         chunks.append(chunk)
     return b"".join(chunks)

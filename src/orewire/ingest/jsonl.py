@@ -72,7 +72,7 @@ def capped_lines(fh: Any, cap: int, chunk: int = 1 << 20) -> Iterator[bytes | No
 
 
 def _too_large(where: str, settings: Settings) -> Quarantined:
-    return Quarantined(where, "too_large", f"{where}: the record is over the {settings.max_record_bytes / 1e6:.0f} MB record cap; "
+    return Quarantined(where, "too_large", f"{where}: the record is over the {settings.max_record_bytes / 2**20:.0f} MB record cap; "
                        "it was skipped unread.")
 
 
@@ -104,7 +104,7 @@ def _from_whole(obj: Any, source: str, settings: Settings, fetched_at: datetime 
 
 def _record(line: bytes, where: str, settings: Settings, fetched_at: datetime | None) -> RawDocument | Quarantined:
     if len(line) > settings.max_record_bytes:
-        return Quarantined(where, "too_large", f"{where}: the record is {len(line) / 1e6:.0f} MB, over the record cap.")
+        return Quarantined(where, "too_large", f"{where}: the record is {len(line) / 2**20:.0f} MB, over the record cap.")
     try:
         obj = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
