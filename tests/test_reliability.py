@@ -178,3 +178,25 @@ def test_the_size_cap_message_says_the_documented_20_mb(tmp_path, settings, stor
     ingest([str(page)], store, settings, extract=False)
     detail = store.con.execute("SELECT detail FROM quarantine").fetchone()[0]
     assert "over the 20 MB cap" in detail, detail
+
+
+def test_a_warc_record_claiming_more_bytes_than_the_file_holds_is_quarantined(tmp_path, settings, store, sample_dir):
+    """Before: Content-Length 99999999999 on the first record gave exit 0, 'read 0', no row, both articles lost."""
+    import gzip
+
+    raw = gzip.open(sample_dir / "cc_news_sample.warc.gz").read()
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(raw.replace(b"Content-Length: 18", b"Content-Length: 99999999999", 1))
+    report = ingest([str(bad)], store, settings, extract=False)
+    assert report.rejected == 1 and report.exit_code != 0
+    assert store.con.execute("SELECT reason FROM quarantine").fetchone()[0] == "truncated_warc"
+
+
+def test_truncated_warcs_are_quarantined_and_their_first_records_kept(tmp_path, settings, store, sample_dir):
+    import gzip
+
+    raw = gzip.open(sample_dir / "cc_news_sample.warc.gz").read()
+    (tmp_path / "half.warc").write_bytes(raw[: len(raw) // 2])
+    (tmp_path / "tail.warc").write_bytes(raw[: len(raw) - 200])
+    report = ingest([str(tmp_path)], store, settings, extract=False)
+    assert report.rejected == 2 and report.articles == 1

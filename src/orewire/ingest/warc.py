@@ -18,14 +18,33 @@ def read_warc(path: Path, source: str, settings: Settings, fetched_at: datetime 
     n = 0
     with open(path, "rb") as fh:
         try:
-            records = fastwarc.ArchiveIterator(fh, record_types=fastwarc.WarcRecordType.response, parse_http=True)
+            # Every record type is walked, not only responses: a request record that claims more bytes than the
+            # file holds would otherwise swallow the rest of the file without a word.
+            records = fastwarc.ArchiveIterator(fh, parse_http=False)
             for record in records:
-                n += 1
+                if record.record_type != fastwarc.WarcRecordType.response:
+                    cut = _cut_short(record, f"{source}@byte{record.stream_pos}")
+                    if cut is not None:
+                        yield cut
+                    continue
+                n += 1  # responses are numbered as before: path#rec<n> names the n-th response
+                record.parse_http()
                 doc = _document(record, f"{source}#rec{n}", settings)
                 if doc is not None:
                     yield doc
         except Exception as exc:  # fastwarc raises assorted errors on broken streams
             yield Quarantined(source, "truncated_warc", f"{source}: the WARC stream breaks after record {n} ({exc}); earlier records were kept.")
+
+
+def _cut_short(record, where: str, chunk: int = 1 << 20) -> Quarantined | None:  # type: ignore[no-untyped-def]
+    """A record whose block is shorter than its Content-Length: the file ends (or lies) there."""
+    got = 0
+    while data := record.reader.read(chunk):
+        got += len(data)
+    if record.content_length and got < record.content_length:
+        return Quarantined(where, "truncated_warc", f"{where}: the record declares {record.content_length:,} bytes but only {got:,} "
+                           "follow; the WARC file is truncated or its Content-Length is wrong, and nothing after it can be read.")
+    return None
 
 
 def _document(record, where: str, settings: Settings) -> RawDocument | Quarantined | None:  # type: ignore[no-untyped-def]
