@@ -54,7 +54,7 @@ def test_filters(tmp_path):
 def test_unknown_id_and_missing_db_are_clear_errors(tmp_path):
     db = str(tmp_path / "x.duckdb")
     missing = _run("articles", "--db", db)
-    assert missing.exit_code == 1 and "Run 'orewire ingest PATH' first" in missing.output
+    assert missing.exit_code == 3 and "Run 'orewire ingest PATH' first" in missing.output  # database absent: 3
     _run("demo", "--db", db)
     unknown = _run("show", "zzz", "--db", db)
     assert unknown.exit_code == 1 and "No article id starts with 'zzz'" in unknown.output

@@ -200,3 +200,35 @@ def test_truncated_warcs_are_quarantined_and_their_first_records_kept(tmp_path, 
     (tmp_path / "tail.warc").write_bytes(raw[: len(raw) - 200])
     report = ingest([str(tmp_path)], store, settings, extract=False)
     assert report.rejected == 2 and report.articles == 1
+
+
+# --- exit codes (finding 6) --------------------------------------------------------------------------
+
+def test_an_internal_error_exits_4_with_one_line_and_a_log(tmp_path, monkeypatch, capsys):
+    import pytest
+
+    import orewire.cli as cli
+
+    def boom():
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(cli, "main", boom)
+    monkeypatch.setenv("OREWIRE_LOG_DIR", str(tmp_path))
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == 4
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: simulated bug)" in err and "Traceback" not in err
+    logs = list(tmp_path.glob("crash-*.log"))
+    assert len(logs) == 1 and "Traceback" in logs[0].read_text()
+
+
+def test_an_unusable_database_exits_3(tmp_path):
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    bad = tmp_path / "not.duckdb"
+    bad.write_bytes(b"this is not a database at all" * 100)
+    result = CliRunner().invoke(main, ["articles", "--db", str(bad)])
+    assert result.exit_code == 3, result.output

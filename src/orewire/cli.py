@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .config import HTML_EXTRACTORS, load_settings
-from .errors import OrewireError
+from .errors import EXIT_INTERNAL, OrewireError
 from .model import EventType
 from .output import FORMATS, render_table, to_csv, to_json
 
@@ -718,5 +718,39 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str, 
         _console().print(render_table(rows, columns, title=title, widths=widths))
 
 
+def run() -> None:
+    """The console entry point: ``main`` with a last line of defence, so no traceback reaches a user.
+
+    An unexpected exception is a bug: its traceback goes to a log file, the user gets one line naming
+    it and the file, and the exit status is 4.
+    """
+    try:
+        main()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one place every failure is caught
+        log = _crash_log(exc)
+        click.echo(f"orewire: internal error ({type(exc).__name__}: {str(exc)[:200]}). "
+                   f"The details are in {log}; please report it.", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _crash_log(exc: BaseException) -> str:
+    import os
+    import tempfile
+    import time
+    import traceback
+
+    folder = Path(os.environ.get("OREWIRE_LOG_DIR") or Path(tempfile.gettempdir()) / "orewire-logs")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}.log"
+        path.write_text("orewire " + __version__ + " " + " ".join(sys.argv) + "\n" +
+                        "".join(traceback.format_exception(exc)), encoding="utf-8", errors="backslashreplace")
+        return str(path)
+    except OSError:
+        return "(no log could be written)"
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -13,6 +13,11 @@ Messages say what happened, why, and what to do next.
 from __future__ import annotations
 
 
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_STORE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+"""Exit statuses: done; input rejected into the quarantine (or work failed); usage error; database busy
+or unusable; an internal error (a bug: its traceback is written to a log file)."""
+
+
 class OrewireError(Exception):
     """Base of every error orewire raises on purpose."""
 
@@ -59,7 +64,9 @@ class CleanError(OrewireError):
 
 
 class StoreError(OrewireError):
-    """The database could not be opened, migrated or written."""
+    """The database could not be opened, migrated or written (busy, locked, damaged): exit 3."""
+
+    exit_code = 3
 
     def __init__(self, message: str, path: str = "") -> None:
         super().__init__(message)
