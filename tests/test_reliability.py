@@ -232,3 +232,57 @@ def test_an_unusable_database_exits_3(tmp_path):
     bad.write_bytes(b"this is not a database at all" * 100)
     result = CliRunner().invoke(main, ["articles", "--db", str(bad)])
     assert result.exit_code == 3, result.output
+
+
+# --- two writers, and readers during an ingest (findings 7 and the campaign) ---------------------------
+
+def test_a_second_writer_is_refused_with_the_first_ones_role(tmp_path):
+    from orewire.errors import StoreError
+    from orewire.store import open_store
+
+    db = str(tmp_path / "w.duckdb")
+    with open_store(db, role="ingest"):
+        try:
+            open_store(db, role="resolve")
+        except StoreError as exc:
+            message, code = str(exc), exc.exit_code
+        else:
+            raise AssertionError("a second writer was let in")
+    assert "being written by another orewire process (ingest, pid" in message and code == 3
+    with open_store(db, role="resolve"):  # free again once the first writer closed
+        pass
+
+
+def test_readers_get_in_between_the_batches_of_a_running_ingest(tmp_path, settings):
+    """An ingest in a subprocess writes batch by batch; `articles` runs meanwhile and answers."""
+    import subprocess
+    import sys
+    import time
+
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    stories = tmp_path / "s.jsonl"
+    stories.write_text("".join(json.dumps({"id": f"s{i}", "text": f"Story {i} about wheat and rain. " * 20}) + "\n"
+                               for i in range(6000)))
+    db = str(tmp_path / "r.duckdb")
+    proc = subprocess.Popen([sys.executable, "-m", "orewire", "ingest", str(stories), "--db", db, "--quiet", "--no-extract"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        answered = 0
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            import pathlib
+
+            if pathlib.Path(db).exists():
+                result = CliRunner().invoke(main, ["runs", "--db", db])
+                assert result.exit_code in (0, 3), result.output
+                answered += result.exit_code == 0
+            time.sleep(0.2)
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, proc.stderr.read().decode()[-500:]
+    assert answered >= 1

@@ -77,7 +77,7 @@ def ingest(targets: tuple[str, ...], db: str | None, workers: str, html_extracto
     try:
         settings = load_settings(db=db, workers=_workers(workers), html_extractor=html_extractor)
         fetched_at = _parse_time(retrieved_at)
-        with open_store(settings.db) as store:
+        with open_store(settings.db, role="ingest") as store:
             report = _run_with_progress(run_ingest, targets, store, settings, fetched_at, quiet, not no_extract)
     except OrewireError as exc:
         _fail(exc)
@@ -291,7 +291,7 @@ def resolve(db: str | None, threshold: float | None, window_days: int | None) ->
 
     settings = load_settings(db=db)
     try:
-        with open_store(settings.db) as store:
+        with open_store(settings.db, role="resolve") as store:
             report = resolve_store(store, threshold if threshold is not None else THRESHOLD,
                                    window_days if window_days is not None else WINDOW_DAYS)
     except OrewireError as exc:
@@ -362,7 +362,7 @@ def _decide(db: str | None, event_id: str, other: str | None, decision: str, not
 
     settings = load_settings(db=db)
     try:
-        with open_store(settings.db) as store:
+        with open_store(settings.db, role="merges") as store:
             found = cluster_members(store, event_id)
             if found is None:
                 raise click.ClickException(f"'{event_id}' is not one member event id (see: orewire merges explain ID).")
@@ -598,7 +598,7 @@ def demo(db: str | None) -> None:
     settings = load_settings(db=db)
     click.echo(f"Ingesting the sample corpus ({SAMPLE_DIR}) into {settings.db} …")
     try:
-        with open_store(settings.db) as store:
+        with open_store(settings.db, role="demo") as store:
             report = run_ingest([str(SAMPLE_DIR)], store, settings)
             rows = list_articles(store, ArticleFilter())
             counts = table_counts(store)

@@ -109,7 +109,7 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
             on_quarantine(q)
 
     def prepared() -> Iterator[list[RawDocument]]:
-        own_files = [store.path, store.path + ".wal"]
+        own_files = [store.path, store.path + ".wal", store.path + ".writer.lock"]
         for batch in _batched(read_targets(targets, settings, fetched_at, skip=own_files), settings.batch_size):
             raws = [x for x in batch if isinstance(x, RawDocument)]
             quarantined = [x for x in batch if isinstance(x, Quarantined)]
@@ -138,6 +138,7 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
             report.articles += written["articles"]
             report.events += written["events"]
             report.seconds = time.perf_counter() - started
+            store.release_if_due()  # readers may open the database until the next batch is written
             if on_batch:
                 on_batch(report)
         status = "finished"

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,20 +18,67 @@ from .migrations import MIGRATIONS
 class Store:
     """A DuckDB database file (or ``:memory:``) holding raw documents, articles and runs."""
 
-    def __init__(self, path: str | Path = "orewire.duckdb", read_only: bool = False, memory_limit: str = "256MB") -> None:
+    def __init__(self, path: str | Path = "orewire.duckdb", read_only: bool = False, memory_limit: str = "256MB",
+                 role: str = "a writer", lock_wait: float = 30.0) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self.memory_limit = memory_limit
+        self.lock_wait = lock_wait
+        self._con: Any = None
+        self._writer = None
+        if not read_only and self.path != ":memory:":
+            from .lock import WriterLock
+
+            self._writer = WriterLock(self.path, role)
+            self._writer.acquire()
+        try:
+            self.con  # noqa: B018 - open now, so a bad file is reported at once
+            if not read_only:
+                self.migrate()
+            else:
+                self._check_schema()
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def con(self) -> Any:
+        """The DuckDB connection, opened on first use and again after :meth:`release`."""
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    def _connect(self) -> Any:
+        """Open the file; while another process holds it (a reader, or the writer between its batches), wait a little."""
         import duckdb
 
-        self.path = str(path)
-        try:
-            # A bounded buffer pool: DuckDB otherwise keeps every page it wrote in memory,
-            # so a long ingest would grow with its input.
-            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
-        except (duckdb.IOException, duckdb.Error) as exc:
-            raise StoreError(f"Cannot open the database {self.path}: {exc}", self.path) from exc
-        if not read_only:
-            self.migrate()
-        else:
-            self._check_schema()
+        deadline = time.monotonic() + self.lock_wait
+        delay = 0.05
+        while True:
+            try:
+                # A bounded buffer pool: DuckDB otherwise keeps every page it wrote in memory,
+                # so a long ingest would grow with its input.
+                return duckdb.connect(self.path, read_only=self.read_only, config={"memory_limit": self.memory_limit})
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StoreError(_open_failure(self.path, exc), self.path) from exc
+            except duckdb.Error as exc:
+                raise StoreError(_open_failure(self.path, exc), self.path) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+    def release(self) -> None:
+        """Close the connection (keeping the writer lock) so readers can open the file between batches."""
+        if self._con is not None and self.path != ":memory:":
+            self._con.close()
+            self._con = None
+        self._released_at = time.monotonic()
+
+    def release_if_due(self, every: float = 1.0) -> None:
+        """:meth:`release` at most once per ``every`` seconds: readers wait at most that long for a window,
+        and a fast ingest does not pay a checkpoint per batch."""
+        if time.monotonic() - getattr(self, "_released_at", 0.0) >= every:
+            self.release()
 
     # -- schema -----------------------------------------------------------
     def migrate(self) -> list[str]:
@@ -59,7 +108,6 @@ class Store:
             done = set()
         pending = [name for name, _ in MIGRATIONS if name not in done]
         if pending:
-            self.con.close()
             raise StoreError(f"The database {self.path} was made by an older orewire (missing {', '.join(pending)}). "
                              "Upgrade it with: orewire resolve --db " + self.path, self.path)
 
@@ -177,8 +225,13 @@ class Store:
         return len(rows)
 
     def close(self) -> None:
-        """Close the connection (DuckDB checkpoints the file)."""
-        self.con.close()
+        """Close the connection (DuckDB checkpoints the file) and give up the writer lock."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._writer is not None:
+            self._writer.release()
+            self._writer = None
 
     def __enter__(self) -> "Store":
         return self
@@ -281,12 +334,22 @@ def _quarantine_row(q: Quarantined, run_id: str) -> tuple[Any, ...]:
     return (q.id, run_id, q.source, q.reason, q.detail, q.action)
 
 
+def _open_failure(path: str, exc: BaseException) -> str:
+    text = str(exc)
+    if "lock" in text.lower():
+        pid = re.search(r"PID (\d+)", text)
+        return (f"The database {path} is busy: another process{f' (pid {pid.group(1)})' if pid else ''} holds it and did not "
+                "let go in time. Try again when it has finished.")
+    return f"Cannot open the database {path}: {text.splitlines()[0] if text else type(exc).__name__}"
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def open_store(path: str | Path, read_only: bool = False) -> Store:
-    """Open (and migrate) the store at ``path``; read-only opens need the file to exist."""
+def open_store(path: str | Path, read_only: bool = False, role: str = "a writer") -> Store:
+    """Open (and migrate) the store at ``path``; read-only opens need the file to exist. ``role`` names this
+    writer ("ingest", "resolve") to a second writer that is refused."""
     if read_only and str(path) != ":memory:" and not Path(path).exists():
         raise StoreError(f"No orewire database at {path}. Run 'orewire ingest PATH' first, or pass --db.", str(path))
-    return Store(path, read_only=read_only)
+    return Store(path, read_only=read_only, role=role)
