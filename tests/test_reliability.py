@@ -286,3 +286,52 @@ def test_readers_get_in_between_the_batches_of_a_running_ingest(tmp_path, settin
             proc.kill()
     assert proc.returncode == 0, proc.stderr.read().decode()[-500:]
     assert answered >= 1
+
+
+# --- damaged and foreign database files (finding 5) ----------------------------------------------------
+
+def _demo_db(tmp_path, sample_dir, settings):
+    from orewire.store import Store
+
+    db = tmp_path / "good.duckdb"
+    with Store(str(db)) as store:
+        ingest([str(sample_dir / "wire_stories.jsonl"), str(sample_dir / "islamabad_page.txt")], store, settings.with_(db=str(db)))
+    return db
+
+
+def test_an_sqlite_file_is_refused_without_a_download_attempt(tmp_path):
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    db = tmp_path / "x.duckdb"
+    db.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4096)
+    result = CliRunner().invoke(main, ["articles", "--db", str(db)])
+    assert result.exit_code == 3 and "is an SQLite database" in result.output
+
+
+def test_a_half_truncated_database_is_called_damaged_not_old(tmp_path, sample_dir, settings):
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    db = _demo_db(tmp_path, sample_dir, settings)
+    half = tmp_path / "half.duckdb"
+    half.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
+    result = CliRunner().invoke(main, ["articles", "--db", str(half)])
+    assert result.exit_code == 3 and "damaged" in result.output and "older orewire" not in result.output
+
+
+def test_garbage_in_the_middle_of_a_database_stops_ingest_with_exit_3(tmp_path, sample_dir, settings):
+    import os
+    import subprocess
+    import sys
+
+    db = _demo_db(tmp_path, sample_dir, settings)
+    with db.open("r+b") as fh:
+        fh.seek(db.stat().st_size // 2)
+        fh.write(os.urandom(300_000))
+    result = subprocess.run([sys.executable, "-m", "orewire", "ingest", str(sample_dir / "minerals_feed.rss"), "--db", str(db),
+                             "--quiet"], capture_output=True, text=True)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr and "damaged" in result.stderr

@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .config import HTML_EXTRACTORS, load_settings
-from .errors import EXIT_INTERNAL, OrewireError
+from .errors import EXIT_INTERNAL, EXIT_STORE, OrewireError
 from .model import EventType
 from .output import FORMATS, render_table, to_csv, to_json
 
@@ -724,10 +724,17 @@ def run() -> None:
     An unexpected exception is a bug: its traceback goes to a log file, the user gets one line naming
     it and the file, and the exit status is 4.
     """
+    import duckdb
+
     try:
         main()
     except (KeyboardInterrupt, SystemExit):
         raise
+    except duckdb.Error as exc:  # a damaged file found while reading or writing it: not a bug of ours
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        click.echo(f"orewire: the database could not be read or written ({first}). The file may be damaged: "
+                   "restore it from a copy, or ingest again into a new --db.", err=True)
+        sys.exit(EXIT_STORE)
     except Exception as exc:  # noqa: BLE001 - the one place every failure is caught
         log = _crash_log(exc)
         click.echo(f"orewire: internal error ({type(exc).__name__}: {str(exc)[:200]}). "

@@ -52,6 +52,7 @@ class Store:
         """Open the file; while another process holds it (a reader, or the writer between its batches), wait a little."""
         import duckdb
 
+        _check_header(self.path)
         deadline = time.monotonic() + self.lock_wait
         delay = 0.05
         while True:
@@ -101,11 +102,17 @@ class Store:
         return applied
 
     def _check_schema(self) -> None:
-        """A read-only open cannot migrate: say how to upgrade a database made by an older orewire."""
+        """A read-only open cannot migrate: say how to upgrade a database made by an older orewire, and tell
+        an older database apart from one that is damaged or is not orewire's."""
+        import duckdb
+
         try:
-            done = set(self.applied_migrations())
-        except Exception:
-            done = set()
+            tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            done = set(self.applied_migrations()) if "_orewire_migrations" in tables else set()
+        except duckdb.Error as exc:
+            raise StoreError(f"The database {self.path} is damaged: {str(exc).splitlines()[0]}", self.path) from exc
+        if "_orewire_migrations" not in tables:
+            raise StoreError(f"{self.path} is a DuckDB file but not an orewire database (it has no orewire tables).", self.path)
         pending = [name for name, _ in MIGRATIONS if name not in done]
         if pending:
             raise StoreError(f"The database {self.path} was made by an older orewire (missing {', '.join(pending)}). "
@@ -332,6 +339,24 @@ def _article_row(a: Article, run_id: str) -> tuple[Any, ...]:
 
 def _quarantine_row(q: Quarantined, run_id: str) -> tuple[Any, ...]:
     return (q.id, run_id, q.source, q.reason, q.detail, q.action)
+
+
+def _check_header(path: str) -> None:
+    """Refuse a file that is not a DuckDB database before DuckDB tries to read it (an SQLite file would make it
+    try to download an extension)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"Cannot open the database {path}: {exc}", path) from exc
+    if not head:
+        return
+    if head.startswith(b"SQLite format 3\x00"):
+        raise StoreError(f"{path} is an SQLite database, not an orewire (DuckDB) database. Use another --db.", path)
+    if len(head) < 12 or head[8:12] != b"DUCK":
+        raise StoreError(f"{path} is not a DuckDB database (its header is not DuckDB's). Use another --db.", path)
 
 
 def _open_failure(path: str, exc: BaseException) -> str:
