@@ -163,3 +163,13 @@ def test_entity_names_and_roles_stay_names():
     long_ = [(r["id"], e.get("name"), e.get("role")) for r in _stored() for e in r.get("entities", [])
              if len(str(e.get("name") or "").split()) > 14 or len(str(e.get("role") or "").split()) > 14]
     assert long_ == []
+
+
+@needs_shared
+def test_the_two_annotations_agree_on_events_at_the_target():
+    """The datasheet's settled agreement: event F1 between the independent annotations stays at 0.85 or more."""
+    from orewire.corpus.report import agreement
+
+    result = agreement(_stored(), _stored(second=True))
+    assert result["relevant_in_either"] >= 100
+    assert result["event"]["f1"] >= 0.85, result["event"]
