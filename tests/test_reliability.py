@@ -335,3 +335,21 @@ def test_garbage_in_the_middle_of_a_database_stops_ingest_with_exit_3(tmp_path, 
                              "--quiet"], capture_output=True, text=True)
     assert result.returncode == 3, result.stderr
     assert "Traceback" not in result.stderr and "damaged" in result.stderr
+
+
+def test_a_folder_walk_counts_what_it_passes_over(tmp_path, settings, store):
+    """Before: hidden files, FIFOs and broken links were skipped without a word."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good_jsonl(folder / "a.jsonl")
+    (folder / ".hidden.jsonl").write_text(json.dumps({"id": "h", "text": "Hidden story."}) + "\n")
+    os.mkfifo(folder / "pipe")
+    (folder / "dangling").symlink_to(folder / "nowhere")
+    (folder / "loop").symlink_to(folder / "loop")
+    report = ingest([str(folder)], store, settings, extract=False)
+    assert report.articles == 3 and report.rejected == 0 and report.exit_code == 0
+    reasons = sorted(r[0] for r in store.con.execute("SELECT reason FROM quarantine WHERE action = 'skipped'").fetchall())
+    assert reasons == ["broken_link", "broken_link", "hidden", "special_file"]  # a self-loop reads as a broken link
+    assert report.skipped == 4

@@ -116,7 +116,7 @@ def _print_summary(report: Any, db: str) -> None:
             click.echo(f"note: {note}", err=True)
     click.echo(
         f"read {report.read}, new {report.new}, duplicate {report.duplicate}, articles {report.articles}, events {report.events}, "
-        f"quarantined {report.rejected} (recovered {report.recovered}), "
+        f"quarantined {report.rejected} (recovered {report.recovered}, skipped {report.skipped}), "
         f"{report.rate:,.1f} docs/s in {report.seconds:.2f} s -> {db} (run {report.run_id})"
     )
 

@@ -172,7 +172,8 @@ class Quarantined(_DictMixin):
     reason: a short machine-readable kind (``binary``, ``empty``, ``too_large``,
         ``truncated_gzip``, ``malformed_json``, ``encoding``...).
     detail: one human sentence: what happened and what to do.
-    action: ``rejected`` (nothing stored from it) or ``recovered`` (stored after a repair,
+    action: ``rejected`` (nothing stored from it), ``skipped`` (passed over on purpose: a hidden or special
+        file in a folder walk; counted, not an error) or ``recovered`` (stored after a repair,
         e.g. decoded as cp1252); only rejections make ``ingest`` exit non-zero.
     """
 

@@ -45,6 +45,7 @@ class IngestReport:
     articles: int = 0
     rejected: int = 0
     recovered: int = 0
+    skipped: int = 0
     events: int = 0
     seconds: float = 0.0
     quarantine: list[Quarantined] = field(default_factory=list)
@@ -103,6 +104,8 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
         report.quarantine.append(q)
         if q.action == "rejected":
             report.rejected += 1
+        elif q.action == "skipped":
+            report.skipped += 1
         else:
             report.recovered += 1
         if on_quarantine:

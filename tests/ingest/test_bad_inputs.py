@@ -86,4 +86,4 @@ def test_clean_input_exits_zero(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD_TEXT)
     result = _run("ingest", str(tmp_path / "good.txt"), "--db", str(tmp_path / "g.duckdb"), "--quiet")
     assert result.exit_code == 0
-    assert "read 1, new 1, duplicate 0, articles 1, " in result.output and "quarantined 0 (recovered 0)" in result.output
+    assert "read 1, new 1, duplicate 0, articles 1, " in result.output and "quarantined 0 (recovered 0, skipped 0)" in result.output

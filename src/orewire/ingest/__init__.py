@@ -67,7 +67,7 @@ def _expand_one(target: str) -> Iterator[str | Quarantined]:
         return
     path = Path(target)
     if path.is_dir():
-        yield from (str(p) for p in sorted(path.rglob("*")) if p.is_file() and not _hidden(p, path))
+        yield from _walk(path)
     elif path.exists():
         yield str(path)
     elif glob.has_magic(target):
@@ -79,6 +79,28 @@ def _expand_one(target: str) -> Iterator[str | Quarantined]:
                 yield m
     else:
         yield Quarantined(target, "not_found", f"{target}: no such file, folder or URL.")
+
+
+def _walk(root: Path) -> Iterator[str | Quarantined]:
+    """Every regular file below ``root``, sorted. What is passed over (hidden files, FIFOs and other special
+    files, broken or looping links) is named as ``skipped`` so the run report counts it."""
+    for p in sorted(root.rglob("*")):
+        if _hidden(p, root):
+            if not any(part.startswith(".") for part in p.relative_to(root).parts[:-1]):  # name the top hidden entry once
+                yield Quarantined(safe_name(str(p)), "hidden", f"{safe_name(str(p))}: hidden, so skipped.", action="skipped")
+            continue
+        try:
+            if p.is_file():
+                yield str(p)
+            elif p.is_symlink() and not p.exists():
+                yield Quarantined(safe_name(str(p)), "broken_link", f"{safe_name(str(p))}: a link to nothing, skipped.",
+                                  action="skipped")
+            elif not p.is_dir():
+                yield Quarantined(safe_name(str(p)), "special_file",
+                                  f"{safe_name(str(p))}: not a regular file (a FIFO, socket or device), skipped.", action="skipped")
+        except OSError as exc:  # a link loop
+            yield Quarantined(safe_name(str(p)), "unreadable", f"{safe_name(str(p))}: cannot be followed ({exc}), skipped.",
+                              action="skipped")
 
 
 def _hidden(p: Path, root: Path) -> bool:
