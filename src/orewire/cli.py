@@ -631,6 +631,36 @@ def doctor(db: str | None) -> None:
     sys.exit(0 if ok else 1)
 
 
+@main.command()
+@click.option("--epochs", type=click.IntRange(1, 10), default=2, show_default=True, help="Fine-tuning epochs for the detector.")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Where to write the models (default: the package's data/models, which extraction reads).")
+def train(epochs: int, out: str | None) -> None:
+    """Rebuild the learned models from the corpus (train split, fixed seeds) and print the test-split scores.
+
+    Needs the corpus texts in ../shared and the training dependencies: pip install --group train -e .
+    """
+    try:
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise click.ClickException("Training needs torch, transformers and scikit-learn: pip install --group train -e .") from None
+    from .learn.detector import MODELS
+    from .learn.train_all import test_scores, train_all
+
+    target = Path(out) if out else MODELS
+    _corpus_call(lambda: train_all(target, epochs, log=lambda m: click.echo(m, err=True)))
+    if out:
+        import os
+
+        os.environ["OREWIRE_MODEL_DIR"] = str(target)
+    scores = _corpus_call(test_scores)
+    for name, r in scores.items():
+        click.echo(f"test split, {name} ({r['stories']} stories): relevance F1 {r['relevance']['f1']}, event F1 {r['event']['f1']} "
+                   f"(P {r['event']['p']}, R {r['event']['r']}), event+args F1 {r['event+args']['f1']}")
+
+
 @main.group()
 def corpus() -> None:
     """The labelled corpus (corpus/): validate it, count it, score the extractor on its fixed split.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-POOLS = ("reuters", "modern")
+POOLS = ("reuters", "modern")  # the labelling pools; "dev" (the dev set) is read only to check the process
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,13 @@ def pool_texts(pool: str) -> dict[str, PoolText]:
     if root is None:
         raise FileNotFoundError("../shared/data is not beside this checkout (set OREWIRE_SHARED)")
     data = root / "data"
+    if pool == "dev":  # the dev set's wire and modern stories: for checking the annotation process against its gold
+        out: dict[str, PoolText] = {}
+        for name in ("reuters_dev.jsonl", "modern_dev.jsonl"):
+            for line in (root / "eval" / "dev" / name).read_text(encoding="utf-8").splitlines():
+                rec = json.loads(line)
+                out[rec["id"]] = PoolText(rec["id"], pool, rec.get("title") or "", iso_day(rec.get("published")), rec["text"])
+        return out
     if pool == "reuters":
         ids = {ln.strip() for ln in (data / "reuters21578" / "train_pool_ids.txt").read_text().split() if ln.strip()}
         path = data / "reuters21578" / "stream.jsonl.gz"

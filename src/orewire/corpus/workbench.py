@@ -85,7 +85,12 @@ def load_plan() -> dict[str, dict[str, Any]]:
 
 
 def story(doc_id: str) -> PoolText:
-    return pool_texts(pool_of(doc_id))[doc_id]
+    texts = pool_texts(pool_of(doc_id))
+    return texts[doc_id] if doc_id in texts else pool_texts("dev")[doc_id]
+
+
+def story_pool(doc_id: str) -> str:
+    return pool_of(doc_id) if doc_id in pool_texts(pool_of(doc_id)) else "dev"
 
 
 def sentences(doc_id: str) -> list[tuple[int, int]]:
@@ -172,7 +177,7 @@ def build_record(doc: dict[str, Any], batch: str, annotator: str) -> tuple[dict[
         text = story(doc_id).text
     except KeyError:
         return {}, [f"{doc_id}: not a story of either pool"]
-    rec: dict[str, Any] = {"id": doc_id, "pool": pool_of(doc_id), "text_sha256": text_hash(text), "batch": batch,
+    rec: dict[str, Any] = {"id": doc_id, "pool": story_pool(doc_id), "text_sha256": text_hash(text), "batch": batch,
                            "annotator": annotator, "relevant": doc.get("relevant"), "entities": [], "events": []}
     if not doc.get("relevant"):
         if doc.get("entities") or doc.get("events"):
@@ -309,11 +314,12 @@ def accept(records: list[dict[str, Any]], second: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        for pool in ("reuters", "modern"):
+        for pool in ("reuters", "modern", "dev"):
             mine = {r["id"]: r for r in records if r["pool"] == pool}
             if not mine:
                 continue
-            path = folder / f"{pool}.jsonl"
+            path = (corpus_dir() / "devcheck" if pool == "dev" else folder) / f"{pool}.jsonl"
+            path.parent.mkdir(parents=True, exist_ok=True)
             kept = [r for r in read_records(path) if r["id"] not in mine]
             write_records(path, kept + list(mine.values()))
 
@@ -393,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
 def _batch(plan: dict[str, dict[str, Any]], name: str | None) -> dict[str, Any] | None:
     if name and name in plan:
         return plan[name]
-    if name and name.startswith("X") and (work_dir() / "extra" / f"{name}.json").exists():
+    if name and name[:1] in "XD" and (work_dir() / "extra" / f"{name}.json").exists():
         return json.loads((work_dir() / "extra" / f"{name}.json").read_text())
     print(f"no batch {name!r}; batches are {', '.join(sorted(plan))}", file=sys.stderr)
     return None

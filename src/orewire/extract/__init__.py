@@ -16,6 +16,8 @@ from .entities import Entities, find_entities
 from .events import EXTRACTOR, Found, complete_arguments, merge_events, sentence_events
 from .nlp import load_nlp
 from .relevance import relevance
+from ..learn.detector import load_detector
+from ..learn.relevance import load_relevance_model
 
 __all__ = ["DocumentExtraction", "extract_document"]
 
@@ -31,25 +33,46 @@ class DocumentExtraction:
     events: list[Event] = field(default_factory=list)
 
 
-def extract_document(articles: list[Article], nlp: Any = None) -> DocumentExtraction:
-    """Entities and events of the articles of one document (in page order)."""
-    decisions = [relevance(a.title, a.text) for a in articles if a.language in (None, "en")]  # English rules and model
-    if not any(d.relevant for d in decisions):
+_AUTO = object()
+NO_METAL_SCORE = 1.0
+
+
+def extract_document(articles: list[Article], nlp: Any = None, detector: Any = _AUTO,
+                     relevance_model: Any = _AUTO) -> DocumentExtraction:
+    """Entities and events of the articles of one document (in page order).
+
+    The learned relevance model and sentence detector are used when they ship with this installation
+    (``data/models``); pass None to use the rules alone.
+    """
+    english = [a for a in articles if a.language in (None, "en")]
+    if not any(is_relevant(a.title, a.text, relevance_model) for a in english):
         return DocumentExtraction(articles, relevant=False)
     nlp = nlp or load_nlp()
+    detector = load_detector() if detector is _AUTO else detector
     per_article: list[Entities] = []
     found: list[Found] = []
     for i, article in enumerate(articles):
         doc = nlp(article.text)
         ents = find_entities(article.text, doc)
         per_article.append(ents)
-        found += sentence_events(i, article.text, doc, ents)
+        found += sentence_events(i, article.text, doc, ents, detector)
     merged = merge_events(found)
     complete_arguments(merged, per_article)
     return DocumentExtraction(
         articles, relevant=True, entities=_entities(per_article), mentions=_mentions(articles, per_article),
         events=[_event(articles, f) for f in merged],
     )
+
+
+def is_relevant(title: str | None, text: str, model: Any = _AUTO) -> bool:
+    """The learned relevance model's decision (the rule score is one of its inputs), or the rules' alone."""
+    rules = relevance(title, text)
+    model = load_relevance_model() if model is _AUTO else model
+    if model is None:
+        return rules.relevant
+    if rules.score < NO_METAL_SCORE:
+        return False  # names no commodity or mining word at all (2 of 813 relevant train stories): no need to ask the model
+    return model.relevant(title, text, rules.score)[0]
 
 
 def _entities(per_article: list[Entities]) -> list[Entity]:

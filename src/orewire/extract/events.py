@@ -124,17 +124,27 @@ class Found:
     days: set[str] = field(default_factory=set)  # PRICE: weekdays named ("on Tuesday"): different days, different moves
 
 
-def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Found]:
-    """Candidate events, one per (sentence, type) that a rule fires on."""
-    found: list[Found] = []
-    last_priced: list[str] = []
+def _sentences(doc: Any) -> list[tuple[int, int, str]]:
+    """Each sentence of a parsed text as (start, end, text), trimmed; questions and scraps left out."""
+    out = []
     for sent in doc.sents:
         s_text = sent.text.rstrip()
         if len(s_text) < 15 or QUESTION.search(s_text.strip()):
             continue  # a question asks, it reports nothing
         start = sent.start_char + (len(s_text) - len(s_text.lstrip()))
         s_text = s_text.strip()
-        end = start + len(s_text)
+        out.append((start, start + len(s_text), s_text))
+    return out
+
+
+def sentence_events(index: int, text: str, doc: Any, ents: Entities, detector: Any = None) -> list[Found]:
+    """Candidate events, one per (sentence, type): the types come from the learned detector when one is given
+    (the rules then fill in arguments, clauses, status and amounts), else from the trigger rules."""
+    found: list[Found] = []
+    last_priced: list[str] = []
+    units = _sentences(doc)
+    detected = detector.types_of(detector.probabilities([u[2] for u in units])) if detector is not None and units else None
+    for k, (start, end, s_text) in enumerate(units):
         commodities = _ids_in(ents.commodities, start, end)
         countries = _ids_in(ents.countries, start, end)
         orgs = ents.org_in(start, end)
@@ -156,13 +166,18 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities) -> list[Fou
             types.insert(0, "STATEMENT")
         chosen = ([t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES]
                   + [t for t in ("PRICE", "STATEMENT") if t in types])
+        if detected is not None:
+            chosen = [t for t in PRIORITY if t in detected[k]]
+            subtype = subtype or "CLAIM"
+            if "PRICE" in chosen and not price_clauses:
+                price_clauses = [(start, end, list(commodities))]  # the model saw a move the clause rules did not split
         for etype in chosen:
             if etype == "PRICE":
                 setter = list(orgs[:1]) if PRICE_SETTING.search(s_text) else []  # who set a producer price (guidelines)
                 found += [_price_event(index, s_text, a, b, cids, setter, s_text[a - start:b - start])
                           for a, b, cids in price_clauses]
                 continue
-            if not _plausible(etype, s_text, commodities, countries, orgs, persons):
+            if detected is None and not _plausible(etype, s_text, commodities, countries, orgs, persons):
                 continue
             if etype in ("PRODUCTION", "SHIPMENT"):
                 parts = _figure_clauses(s_text, start)
