@@ -715,11 +715,12 @@ def corpus_score(side: str) -> None:
 
 
 @corpus.command("agreement")
-def corpus_agreement() -> None:
+@click.option("--dev-gold", is_flag=True, help="Instead: our annotators' labels of dev stories (corpus/devcheck) against the dev gold.")
+def corpus_agreement(dev_gold: bool) -> None:
     """Score the second annotations against the first on the stories both labelled (JSON)."""
-    from .corpus.report import agreement, corpus_records
+    from .corpus.report import agreement, corpus_records, dev_alignment
 
-    result = _corpus_call(lambda: agreement(corpus_records(), corpus_records(second=True)))
+    result = _corpus_call(dev_alignment if dev_gold else lambda: agreement(corpus_records(), corpus_records(second=True)))
     click.echo(to_json(result))
 
 

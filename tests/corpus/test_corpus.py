@@ -107,6 +107,15 @@ def test_every_stored_record_is_valid(second):
     assert validate_corpus(records) == []
 
 
+@needs_shared
+def test_the_dev_check_labels_are_valid_and_only_dev_stories():
+    from orewire.corpus.report import validate_corpus
+
+    records = read_records(corpus_dir() / "devcheck" / "dev.jsonl")
+    assert all(r["pool"] == "dev" for r in records)
+    assert validate_corpus(records) == []
+
+
 def test_the_split_is_fixed_disjoint_and_a_fifth_per_stratum():
     data = json.loads((corpus_dir() / "split.json").read_text())
     train, test = set(data["train"]), set(data["test"])

@@ -61,3 +61,18 @@ def agreement(first: list[CorpusRecord], second: list[CorpusRecord]) -> dict[str
     result["stories"] = len(both)
     result["relevant_in_either"] = len({r["id"] for r in a + b if r["relevant"]})
     return result
+
+
+def dev_alignment() -> dict[str, Any]:
+    """Our annotation process against the guidelines' authors: stories of the dev set labelled by our annotators
+    (``corpus/devcheck/``, without seeing those stories' gold) scored as predictions against the dev gold."""
+    import json
+
+    from .sources import shared_dir
+
+    records = read_records(corpus_dir() / "devcheck" / "dev.jsonl")
+    gold_dir = shared_dir() / "eval" / "dev" / "gold"  # type: ignore[operator]
+    gold = [json.loads((gold_dir / f"{r['id']}.json").read_text()) for r in records]
+    result = score(gold, load_gold(records))
+    result["stories"] = len(records)
+    return result
