@@ -98,18 +98,9 @@ def sentences(doc_id: str) -> list[tuple[int, int]]:
     cache = work_dir() / "sentences" / f"{doc_id}.json"
     if cache.exists():
         return [tuple(x) for x in json.loads(cache.read_text())]  # type: ignore[misc]
-    from ..extract.nlp import load_nlp
+    from ..learn.examples import spacy_splitter
 
-    text = story(doc_id).text
-    spans = []
-    for sent in load_nlp()(text).sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+    spans = spacy_splitter()(story(doc_id).text)
     cache.parent.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(spans))

@@ -7,6 +7,7 @@ splitter, so training and extraction see the same units.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -58,6 +59,7 @@ def corpus_examples(records: Iterable[CorpusRecord], split: Splitter, negatives_
         yield from sentence_examples(rec, text, split)
 
 
+@lru_cache(maxsize=1)
 def spacy_splitter() -> Splitter:
     """The extractor's sentence splitter (spaCy senter with orewire's paragraph rules), trimmed spans."""
     from ..extract.nlp import load_nlp
