@@ -53,3 +53,17 @@ def test_mentioned_date_resolves_against_publication():
     assert mentioned_date("Prices may 12 times higher", published) is None
     assert mentioned_date("No day is named here.", published) is None
     assert mentioned_date("on 3 March 2024 it began", None) == date(2024, 3, 3)
+
+
+def test_dates_ahead_stay_in_the_publication_year_and_wire_word_days_parse():
+    from datetime import date
+
+    from orewire.clean.dates import mentioned_date
+
+    published = date(1987, 4, 13)
+    assert mentioned_date("China will open the first phase of its plant on October 1.", published) == date(1987, 10, 1)
+    assert mentioned_date("It shipped on October 8.", published) == date(1986, 10, 8)  # past: the year before
+    assert mentioned_date("Barrick announced on March nine that drilling found gold.", published) == date(1987, 3, 9)
+    assert mentioned_date("USX will close the Geneva Works effective July one.", published) == date(1987, 7, 1)
+    assert mentioned_date("Copper prices rose sharply today in London.", published) == published
+    assert mentioned_date("up seven stg from yesterday's afternoon kerb close", published) is None

@@ -103,6 +103,13 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _ON_WEEKDAY = re.compile(rf"\b(?:on|last|this|from|since|by)\s+({'|'.join(WEEKDAYS)})\b", re.I)
 _MD_NO_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:%|per|million|billion|tonnes?|tons?))", re.I)
+WORD_DAYS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split()) if i}
+_MD_WORD_DAY = re.compile(rf"\b{_MONTH}\s+({'|'.join(sorted(WORD_DAYS, key=len, reverse=True))})\b(?!\s+(?:percent|pct|per|mln|million))",
+                          re.I)
+_AHEAD = re.compile(r"\b(?:will|would|shall|to be|is to|are to|scheduled|due|effective|expected|plans?|intends?|from|until|"
+                    r"starting|beginning|next)\b", re.I)
 _DM_NO_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?![\s,-]+\d{{4}})", re.I)
 
 
@@ -120,14 +127,20 @@ def mentioned_date(sentence: str, published: date | None) -> date | None:
     if found or published is None:
         return found
     candidates: list[tuple[int, date | None]] = []
-    for m in re.finditer(r"\byesterday\b", sentence, re.I):
+    ahead = bool(_AHEAD.search(sentence))
+    for m in re.finditer(r"\byesterday\b(?!'s)", sentence, re.I):
         candidates.append((m.start(), published - timedelta(days=1)))
+    for m in re.finditer(r"\b(?:today|tonight)\b", sentence, re.I):
+        candidates.append((m.start(), published))
     for m in _MD_NO_YEAR.finditer(sentence):
         if m.group(1)[0].isupper():  # "may 12" is rarely the month
-            candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(1))), m.group(2), published)))
+            candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(1))), m.group(2), published, ahead)))
+    for m in _MD_WORD_DAY.finditer(sentence):
+        if m.group(1)[0].isupper():  # wire style: "on March nine", "effective July one"
+            candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(1))), m.group(2), published, ahead)))
     for m in _DM_NO_YEAR.finditer(sentence):
         if m.group(2)[0].isupper():
-            candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(2))), m.group(1), published)))
+            candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(2))), m.group(1), published, ahead)))
     for m in _ON_WEEKDAY.finditer(sentence):
         back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
         candidates.append((m.start(), published - timedelta(days=back)))
@@ -140,14 +153,16 @@ def _month_key(name: str) -> str:
     return "sep" if low.startswith("sept") else low[:3]
 
 
-def _in_publication_year(month: int | None, day: str, published: date) -> date | None:
+def _in_publication_year(month: int | None, day: str, published: date, ahead: bool = False) -> date | None:
+    """A month and day in the publication's year; a day over a week ahead belongs to the year before, unless
+    the sentence speaks of what is to come ("will open on October 1", "effective July 1")."""
     if month is None:
         return None
     try:
-        got = date(published.year, month, int(day))
+        got = date(published.year, month, int(WORD_DAYS.get(day.lower(), day)))
     except ValueError:
         return None
-    if got > published + timedelta(days=7):
+    if got > published + timedelta(days=7) and not ahead:
         try:
             got = got.replace(year=got.year - 1)
         except ValueError:

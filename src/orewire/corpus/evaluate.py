@@ -74,5 +74,31 @@ def evaluate(records: list[CorpusRecord], predict: Predictor = rule_predictions)
     for name, pools in (("all", ("reuters", "modern")), ("reuters", ("reuters",)), ("modern", ("modern",))):
         subset = [r for r in records if r["pool"] in pools]
         if subset:
-            result[name] = score(load_gold(subset), preds) | {"stories": len(subset)}
+            result[name] = score(load_gold(subset), preds) | {"stories": len(subset),
+                                                               "dates": date_accuracy(load_gold(subset), preds)}
     return result
+
+
+def date_accuracy(gold: Iterable[dict[str, Any]], predictions: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Of the matched events (the scorer's own matching) whose gold gives a ``date``, the share predicted with
+    exactly that day; also how many of them had any date predicted."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("orewire_score", scorer_path())
+    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    preds = {p["doc"]: p for p in predictions}
+    dated = exact = given = undated = invented = 0
+    for g in gold:
+        p = preds.get(g["doc"], {})
+        for ge, pe in scorer.match_events(g.get("events", []), p.get("events", [])):
+            if not ge.get("date"):
+                undated += 1
+                invented += bool(pe.get("date"))
+                continue
+            dated += 1
+            given += bool(pe.get("date"))
+            exact += pe.get("date") == ge["date"]
+    return {"dated_matched_events": dated, "exact_day": round(exact / dated, 3) if dated else None,
+            "with_a_date": round(given / dated, 3) if dated else None,
+            "undated_matched_events": undated, "dated_anyway": round(invented / undated, 3) if undated else None}

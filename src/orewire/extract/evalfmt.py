@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import DocumentExtraction
+from ..clean.dates import mentioned_date
 from ..model import EntityKind
 
 
@@ -26,6 +27,8 @@ def to_eval(doc: str, x: DocumentExtraction) -> dict[str, Any]:
             out["entities"].append({"type": "ORG", "name": e.name, "aliases": list(e.aliases), **_clean(e.attrs)})
         else:
             out["entities"].append({"type": "PERSON", "name": e.name, **_clean(e.attrs)})
+    published = {a.id: a.published for a in x.articles}
+    lead = {a.id: mentioned_date(a.text[:LEAD_CHARS], a.published) for a in x.articles}
     for ev in x.events:
         item: dict[str, Any] = {
             "type": ev.type.value, "actors": list(ev.actors), "counterparts": list(ev.counterparts),
@@ -35,8 +38,24 @@ def to_eval(doc: str, x: DocumentExtraction) -> dict[str, Any]:
         if ev.type.value == "STATEMENT":
             item["subtype"] = ev.subtype
             item["speaker"] = ev.speaker
+        day = _text_date(ev, published) or (lead.get(ev.evidence[0].article_id) if ev.evidence else None)
+        if day:
+            item["date"] = day.isoformat()
         out["events"].append(item)
     return out
+
+
+LEAD_CHARS = 300  # a wire story's lead says when its news happened ("said on Tuesday"); later sentences often do not
+
+
+def _text_date(ev: Any, published: dict[str, Any]) -> Any:
+    """The day the event's own sentences give (the guidelines' optional ``date``), never the publication day
+    by default."""
+    for e in ev.evidence:
+        day = mentioned_date(e.quote, published.get(e.article_id))
+        if day:
+            return day
+    return None
 
 
 def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
