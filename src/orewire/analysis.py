@@ -72,14 +72,15 @@ def _news_reports(store: Store | None, commodity: str, as_of: date | None) -> li
     for row in export_control_reports(store, group, as_of):
         out.append({"cluster_id": row["id"], "basis": "news", "country": next((a for a in row["actors"] if _is_state(a)), None),
                     "actors": row["actors"], "counterparts": row["counterparts"], "commodities": row["commodities"],
-                    "status": row["status"], "polarity": row["polarity"], "occurred": row["occurred"],
+                    "status": row["status"], "polarity": row["polarity"], "occurred": row["occurred"], "until": row.get("until"),
                     "first_reported": row["first_reported"], "n_sources": row["n_sources"], "n_origins": row["n_origins"],
                     "measures": row["measures"]})
     return out
 
 
 def _news_in_force(news: list[dict[str, Any]], as_of: date) -> list[dict[str, Any]]:
-    """News controls imposed on or before ``as_of`` and not suspended or lifted since, by the same state."""
+    """News controls imposed on or before ``as_of``, not past the end of a duration their text states, and not
+    suspended or lifted since by the same state."""
     out = []
     for n in news:
         day = n["occurred"] or n["first_reported"]
@@ -87,6 +88,8 @@ def _news_in_force(news: list[dict[str, Any]], as_of: date) -> list[dict[str, An
             continue
         if day > as_of:
             continue
+        if n.get("until") and n["until"] < as_of:
+            continue  # the text gave it a duration, and it has run out ("a four-month ban" a year later)
         undone = any(o["country"] == n["country"] and o["status"] in ("suspended", "lifted") and o["polarity"] == "asserted"
                      and (o["occurred"] or o["first_reported"]) and day < (o["occurred"] or o["first_reported"]) <= as_of
                      and set(o["commodities"]) & set(n["commodities"]) for o in news)

@@ -281,6 +281,7 @@ class Event(_DictMixin):
     speaker: for STATEMENT, the person or body quoted.
     amount_usd: money in US dollars when stated.
     occurred: the date the event is dated to, when known.
+    until: the last day of a duration the text states (a four-month ban, suspended until a date), when it does.
     evidence: every span that states it.
     """
 
@@ -296,6 +297,7 @@ class Event(_DictMixin):
     amount_usd: float | None = None
     occurred: date | None = None
     evidence: tuple[Evidence, ...] = ()
+    until: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,7 +175,7 @@ def _attach_evidence(store: Store, events: list[dict[str, Any]]) -> None:
 _MEASURES_OF_R = ("coalesce((SELECT list(DISTINCT l.measure_id ORDER BY l.measure_id) FROM measure_links l "
                   "WHERE l.cluster_id = r.id), []) AS measures")
 RESOLVED_COLUMNS = ("id, type, subtype, actors, counterparts, commodities, status, polarity, speaker, amount_usd, occurred, "
-                    "first_reported, last_reported, n_events, n_sources, n_origins, names")
+                    "until, first_reported, last_reported, n_events, n_sources, n_origins, names")
 
 
 def canonical_entity(store: Store, entity: str) -> str:
@@ -292,7 +292,7 @@ def cluster_members(store: Store, event_id_prefix: str) -> tuple[str, list[str]]
 
 def export_control_reports(store: Store, commodities: list[str], until: date | None) -> list[dict[str, Any]]:
     """Resolved EXPORT_CONTROL events on any of ``commodities`` first reported by ``until``, oldest first."""
-    flt_rows = _dicts(store, "SELECT r.id, r.status, r.polarity, r.actors, r.counterparts, r.commodities, r.occurred, "
+    flt_rows = _dicts(store, "SELECT r.id, r.status, r.polarity, r.actors, r.counterparts, r.commodities, r.occurred, r.until, "
                              f"r.first_reported, r.n_sources, r.n_origins, {_MEASURES_OF_R} "
                              "FROM resolved_events r WHERE r.type = 'EXPORT_CONTROL' "
                              "AND len(list_intersect(CAST(r.commodities AS VARCHAR[]), ?)) > 0 "

@@ -168,3 +168,45 @@ def _in_publication_year(month: int | None, day: str, published: date, ahead: bo
         except ValueError:
             return None
     return got
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_FOR_SPAN = re.compile(rf"\bfor\s+(?:a\s+(?:further|period\s+of)\s+|another\s+|up\s+to\s+)?{_NUMBER}\s+(day|week|month|year)s?\b", re.I)
+_SPAN_ADJ = re.compile(rf"\b{_NUMBER}[- ](day|week|month|year)\b(?!s)", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|to|ending|expires? on|valid to)\s+(?:the\s+end\s+of\s+)?", re.I)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def add_span(start: date, n: int, unit: str) -> date:
+    """``start`` plus n days, weeks, months or years; the last day of the span (a four-month ban from
+    February 22 runs to June 21)."""
+    unit = unit.lower()
+    if unit == "day":
+        return start + timedelta(days=n - 1)
+    if unit == "week":
+        return start + timedelta(days=7 * n - 1)
+    months = n * (12 if unit == "year" else 1)
+    year, month = divmod(start.month - 1 + months, 12)
+    day = min(start.day, [31, 29 if (start.year + year) % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month])
+    return date(start.year + year, month + 1, day) - timedelta(days=1)
+
+
+def mentioned_until(sentence: str, start: date | None, published: date | None) -> date | None:
+    """The last day of a duration the sentence states: "until November 27, 2026", "for four months", "a
+    four-month ban" (counted from ``start``, the event's own day, else publication). None when it states none."""
+    for m in _UNTIL.finditer(sentence):
+        tail = sentence[m.end():m.end() + 40]
+        day = parse_absolute(tail) or (mentioned_date("until " + tail, published) if published else None)
+        if day and (start is None or day >= start) and re.match(r"\s*(?:the\s+end\s+of\s+)?[A-Z0-9]", tail):
+            return day
+    base = start or published
+    if base is None:
+        return None
+    m = _FOR_SPAN.search(sentence) or _SPAN_ADJ.search(sentence)
+    if m:
+        return add_span(base, _count(m.group(1)), m.group(2))
+    return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..clean.dates import mentioned_date
+from ..clean.dates import mentioned_date, mentioned_until
 from ..model import Article, Entity, EntityKind, Event, EventType, Evidence, Mention, content_id, org_id, person_id
 from .entities import Entities, find_entities
 from .events import EXTRACTOR, Found, complete_arguments, merge_events, sentence_events
@@ -109,9 +109,27 @@ def _event(articles: list[Article], f: Found) -> Event:
     evidence = tuple(Evidence(articles[i].id, a, b, articles[i].text[a:b], EXTRACTOR) for i, a, b in f.spans)
     published = articles[f.article_index].published
     eid = content_id(f.type, ",".join(f.actors), ",".join(f.commodities), evidence[0].article_id, str(evidence[0].start), prefix="e")
+    occurred = _occurred(evidence, published)
     return Event(id=eid, type=EventType(f.type), actors=tuple(f.actors), counterparts=tuple(f.counterparts),
                  commodities=tuple(f.commodities), status=f.status, polarity=f.polarity, subtype=f.subtype,
-                 speaker=f.speaker, amount_usd=f.amount_usd, occurred=_occurred(evidence, published), evidence=evidence)
+                 speaker=f.speaker, amount_usd=f.amount_usd, occurred=occurred, evidence=evidence,
+                 until=_until(f.type, f.status, evidence, occurred, published))
+
+
+# Types whose state lasts, so that a stated duration ends it: measures, and output or trade halted for a time.
+_LASTING = {"EXPORT_CONTROL", "IMPORT_CONTROL", "SANCTION", "POLICY"}
+
+
+def _until(etype: str, status: str | None, evidence: tuple[Evidence, ...], occurred: date | None,
+           published: date | None) -> date | None:
+    """The last day of a duration the evidence states ("a four-month ban", "suspended until November 27, 2026")."""
+    if etype not in _LASTING and status != "suspended":
+        return None
+    for ev in evidence:
+        found = mentioned_until(ev.quote, occurred, published)
+        if found:
+            return found
+    return None
 
 
 def _occurred(evidence: tuple[Evidence, ...], published: date | None) -> date | None:

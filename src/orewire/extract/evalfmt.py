@@ -41,6 +41,8 @@ def to_eval(doc: str, x: DocumentExtraction) -> dict[str, Any]:
         day = _text_date(ev, published) or (lead.get(ev.evidence[0].article_id) if ev.evidence else None)
         if day:
             item["date"] = day.isoformat()
+        if ev.until:
+            item["until"] = ev.until.isoformat()
         out["events"].append(item)
     return out
 

@@ -144,18 +144,18 @@ def _event_records(store: Store, canonical: dict[str, str],
                    origin_of: dict[str, str]) -> tuple[list[EventRecord], dict[str, list[str]]]:
     rows = store.con.execute(
         "SELECT e.id, e.type, e.subtype, e.actors, e.counterparts, e.commodities, e.status, e.polarity, e.speaker, "
-        "e.amount_usd, e.occurred, e.doc, list(v.article_id ORDER BY v.article_id, v.start_char), "
+        "e.amount_usd, e.occurred, e.doc, list(v.article_id ORDER BY v.article_id, v.start_char), e.until, "
         "list(v.quote ORDER BY v.article_id, v.start_char), min(a.published) "
         "FROM events e JOIN evidence v ON v.event_id = e.id JOIN articles a ON a.id = v.article_id "
         "GROUP BY ALL ORDER BY e.id").fetchall()
     known = {i for (i,) in store.con.execute("SELECT id FROM entities").fetchall()}
     records, quotes = [], {}
     for (eid, etype, subtype, actors, counterparts, commodities, status, polarity, speaker, amount, occurred, doc,
-         article_ids, texts, reported) in rows:
+         article_ids, until, texts, reported) in rows:
         records.append(EventRecord(
             id=eid, type=etype, doc=doc, actors=_ids(actors, known, canonical), counterparts=_ids(counterparts, known, canonical),
             commodities=tuple(json.loads(commodities or "[]")), status=status, polarity=polarity, subtype=subtype,
-            speaker=speaker, amount_usd=amount, occurred=occurred, reported=reported,
+            speaker=speaker, amount_usd=amount, occurred=occurred, until=until, reported=reported,
             articles=frozenset(article_ids), origins=frozenset(origin_of.get(a, a) for a in article_ids),
             words=content_words(texts), figures=quantities(texts)))
         quotes[eid] = list(texts)
@@ -179,4 +179,4 @@ def _ids(raw: str | None, known: set[str], canonical: dict[str, str]) -> tuple[s
 def _resolved_row(s: dict[str, Any], names: dict[str, str]) -> tuple[Any, ...]:
     return (s["id"], s["type"], s["subtype"], json.dumps(s["actors"]), json.dumps(s["counterparts"]),
             json.dumps(s["commodities"]), s["status"], s["polarity"], s["speaker"], s["amount_usd"], s["occurred"],
-            s["first_reported"], s["last_reported"], s["n_events"], s["n_sources"], s["n_origins"], json.dumps(names))
+            s["first_reported"], s["last_reported"], s["n_events"], s["n_sources"], s["n_origins"], json.dumps(names), s["until"])

@@ -66,6 +66,7 @@ class EventRecord:
     speaker: str | None = None
     amount_usd: float | None = None
     occurred: date | None = None
+    until: date | None = None
     reported: date | None = None
     articles: frozenset[str] = frozenset()
     origins: frozenset[str] = frozenset()
@@ -350,6 +351,7 @@ def summarise(members: Sequence[EventRecord]) -> dict[str, Any]:
         "speaker": most_common(m.speaker for m in members),
         "amount_usd": most_common(m.amount_usd for m in members),
         "occurred": min(occurred) if occurred else None,
+        "until": most_common(m.until for m in members),
         "first_reported": min(reported) if reported else None,
         "last_reported": max(reported) if reported else None,
         "n_events": len(members),

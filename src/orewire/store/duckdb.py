@@ -250,7 +250,8 @@ class Store:
 _COLUMNS = {
     "entities": "id, kind, name, aliases, attrs",
     "mentions": "id, article_id, entity_id, start_char, end_char, surface",
-    "events": "id, type, subtype, actors, counterparts, commodities, status, polarity, speaker, amount_usd, occurred, doc, run_id",
+    "events": "id, type, subtype, actors, counterparts, commodities, status, polarity, speaker, amount_usd, occurred, doc, run_id, "
+              "until",
     "evidence": "id, event_id, article_id, start_char, end_char, quote, extractor",
     "relevance": "id, relevant",
     "raw_documents": "id, source, url, content_type, fetched_at, size, body, meta, run_id",
@@ -260,7 +261,7 @@ _COLUMNS = {
     "article_origins": "article_id, origin_id, similarity, relation",
     "entity_links": "entity_id, canonical_id, reason",
     "resolved_events": "id, type, subtype, actors, counterparts, commodities, status, polarity, speaker, amount_usd, occurred, "
-                       "first_reported, last_reported, n_events, n_sources, n_origins, names",
+                       "first_reported, last_reported, n_events, n_sources, n_origins, names, until",
     "event_clusters": "event_id, cluster_id",
     "event_merges": "cluster_id, event_a, event_b, score, reasons",
     "measure_links": "cluster_id, measure_id, score, reason",
@@ -320,7 +321,7 @@ def _mention_row(m: Any) -> tuple[Any, ...]:
 
 def _event_row(ev: Any, doc: str, run_id: str) -> tuple[Any, ...]:
     return (ev.id, ev.type.value, ev.subtype, _dumps(list(ev.actors)), _dumps(list(ev.counterparts)),
-            _dumps(list(ev.commodities)), ev.status, ev.polarity, ev.speaker, ev.amount_usd, ev.occurred, doc, run_id)
+            _dumps(list(ev.commodities)), ev.status, ev.polarity, ev.speaker, ev.amount_usd, ev.occurred, doc, run_id, ev.until)
 
 
 def _evidence_row(event_id: str, e: Any) -> tuple[Any, ...]:

@@ -177,8 +177,15 @@ def m0003_resolution(con: Any) -> None:
     con.execute("CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id)")
 
 
+def m0004_until(con: Any) -> None:
+    """The last day of a duration an event's text states (a four-month ban), for events and resolved events."""
+    con.execute("ALTER TABLE events ADD COLUMN until DATE")
+    con.execute("ALTER TABLE resolved_events ADD COLUMN until DATE")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial", m0001_initial),
     ("0002_extraction", m0002_extraction),
     ("0003_resolution", m0003_resolution),
+    ("0004_until", m0004_until),
 ]
