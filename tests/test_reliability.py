@@ -353,3 +353,19 @@ def test_a_folder_walk_counts_what_it_passes_over(tmp_path, settings, store):
     reasons = sorted(r[0] for r in store.con.execute("SELECT reason FROM quarantine WHERE action = 'skipped'").fetchall())
     assert reasons == ["broken_link", "broken_link", "hidden", "special_file"]  # a self-loop reads as a broken link
     assert report.skipped == 4
+
+
+# --- bounded work (finding 3) --------------------------------------------------------------------------
+
+def test_a_page_nested_100000_deep_is_quarantined_at_once(tmp_path, settings, store):
+    """Before: 385 s in the native parser, which the 30 s alarm cannot interrupt."""
+    import time
+
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 100_000 + "<p>x</p>" + "</div>" * 100_000 + "</body></html>")
+    _good_jsonl(tmp_path / "ok.jsonl")
+    started = time.perf_counter()
+    report = ingest([str(tmp_path)], store, settings, extract=False)
+    assert time.perf_counter() - started < 20
+    assert report.articles == 3
+    assert [r[0] for r in store.con.execute("SELECT reason FROM quarantine").fetchall()] == ["too_deep"]

@@ -20,7 +20,7 @@ from ..ingest.jsonl import TEXT_FIELDS
 from ..ingest.sniff import decode_text
 from .dates import parse_any
 from .fingerprint import simhash
-from .html import extract_html, simple_text
+from .html import TooDeep, extract_html, simple_text
 from .lang import detect_language
 from .text import find_dateline, page_date, reflow, split_page
 
@@ -45,6 +45,8 @@ class CleanStep(MapStep):
                 articles = clean_document(item, self.html_extractor)
         except TimeoutError:
             return Drop(item, "timeout", f"{item.source}: cleaning took over {PARSE_TIMEOUT_S} s and was stopped.")
+        except TooDeep as exc:
+            return Drop(item, "too_deep", f"{item.source}: {exc}.")
         except Exception as exc:  # a parser bug on one page must not stop the batch
             return Drop(item, "parse_error", f"{item.source}: could not be parsed ({exc.__class__.__name__}: {exc}).")
         if not articles:

@@ -38,8 +38,33 @@ class HtmlResult:
     extractor: str
 
 
+MAX_DEPTH = 5000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
+_NOT_NESTING = frozenset("area base br col embed hr img input link meta param source track wbr p li td th tr option dt dd".split())
+
+
+class TooDeep(ValueError):
+    """Elements nested so deep that parsing would take minutes (the cost grows with the square of the depth)."""
+
+
+def nesting_depth(html: str) -> int:
+    """The deepest nesting of container elements, read from the tags alone (no parse); implied-close
+    elements (p, li, td ...) and void ones do not count, so sloppy but ordinary pages stay shallow."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        if name.lower() in _NOT_NESTING or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def extract_html(html: str, mode: str = "auto") -> HtmlResult:
     """Extract the article body and metadata from one HTML page."""
+    depth = nesting_depth(html)
+    if depth > MAX_DEPTH:
+        raise TooDeep(f"elements nested {depth:,} deep (over {MAX_DEPTH:,}); a page that deep is not an article, and "
+                      "parsing it would take minutes")
     tree = _parse(html)
     title, published = page_metadata(tree, html)
     if mode == "careful":

@@ -38,7 +38,8 @@ def expand_targets(targets: Iterable[str], skip: Iterable[str] = ()) -> Iterator
     """
     skipped = {os.path.realpath(p) for p in skip}
     for target in _expand(targets):
-        if isinstance(target, str) and not is_url(target) and os.path.realpath(target) in skipped:
+        name = target.source if isinstance(target, Quarantined) else target
+        if not is_url(name) and os.path.realpath(name) in skipped:
             continue
         yield target
 
@@ -92,6 +93,8 @@ def _walk(root: Path) -> Iterator[str | Quarantined]:
         try:
             if p.is_file():
                 yield str(p)
+            elif not p.is_symlink() and not p.exists():
+                continue  # gone since the listing (a database's write-ahead log, a temporary file)
             elif p.is_symlink() and not p.exists():
                 yield Quarantined(safe_name(str(p)), "broken_link", f"{safe_name(str(p))}: a link to nothing, skipped.",
                                   action="skipped")
