@@ -19,7 +19,8 @@ class Settings:
     db: path of the DuckDB file.
     max_document_bytes: largest single page (HTML or text) read; larger ones are quarantined.
     max_record_bytes: largest JSON Lines record or WARC payload read.
-    http_timeout: seconds before an HTTP fetch gives up.
+    http_timeout: seconds one HTTP read may wait.
+    http_deadline: seconds a whole HTTP fetch may take, all reads together (a server dripping bytes is cut off).
     http_max_bytes: largest HTTP response body read.
     user_agent: sent with every HTTP request.
     html_extractor: ``auto`` (fast pass, careful fallback), ``fast`` or ``careful``.
@@ -31,6 +32,7 @@ class Settings:
     max_document_bytes: int = 20 * 1024 * 1024
     max_record_bytes: int = 20 * 1024 * 1024
     http_timeout: float = 20.0
+    http_deadline: float = 120.0
     http_max_bytes: int = 20 * 1024 * 1024
     user_agent: str = "orewire/0.1 (+https://github.com/orewire/orewire)"
     html_extractor: str = "auto"

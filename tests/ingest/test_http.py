@@ -100,3 +100,67 @@ def test_fetched_feed_is_read_item_by_item(server, tmp_path):
 
     (source, title), = duckdb.connect(db, read_only=True).execute("SELECT source, title FROM articles").fetchall()
     assert source == f"{server}/feed.rss#item0" and title == "Nickel rises"
+
+
+def test_a_gzip_bomb_is_refused_at_the_cap_not_expanded():
+    """Before: a 2 MB gzip of 2 GiB took 4.3 GB of memory."""
+    import gzip as gz
+    import tracemalloc
+
+    import httpx
+
+    bomb = gz.compress(b"<html><body><p>" + b"a" * (64 * 2**20) + b"</p></body></html>", 9)
+
+    def handler(request):
+        return httpx.Response(200, content=bomb, headers={"Content-Type": "application/octet-stream"})
+
+    tracemalloc.start()
+    with pytest.raises(InputRejected) as info:
+        fetch_url("https://example.org/page.html.gz", Settings(max_document_bytes=2**20), transport=httpx.MockTransport(handler))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert info.value.reason == "too_large" and peak < 16 * 2**20
+
+
+def test_a_gzipped_page_without_content_encoding_is_stored_as_text():
+    """Before: stored as its compressed bytes decoded as cp1252 ('recovered', exit 0)."""
+    import gzip as gz
+
+    import httpx
+
+    def handler(request):
+        return httpx.Response(200, content=gz.compress(PAGE), headers={"Content-Type": "application/octet-stream"})
+
+    doc = fetch_url("https://example.org/story.html.gz", Settings(), transport=httpx.MockTransport(handler))
+    assert doc.body == PAGE and doc.content_type == "html"
+
+
+def test_a_truncated_gzip_page_is_rejected_with_its_reason():
+    import gzip as gz
+
+    import httpx
+
+    def handler(request):
+        return httpx.Response(200, content=gz.compress(PAGE)[:-30], headers={"Content-Type": "text/html"})
+
+    with pytest.raises(InputRejected) as info:
+        fetch_url("https://example.org/story.html.gz", Settings(), transport=httpx.MockTransport(handler))
+    assert info.value.reason == "truncated_gzip"
+
+
+def test_a_server_dripping_bytes_is_cut_off_at_the_whole_fetch_deadline():
+    """Before: one byte every 5 s held a run 150 s with the database locked (the timeout is per read)."""
+    import httpx
+
+    def drip():
+        for _ in range(40):
+            time.sleep(0.1)
+            yield b"x"
+
+    def handler(request):
+        return httpx.Response(200, content=drip(), headers={"Content-Type": "text/html"})
+
+    started = time.monotonic()
+    with pytest.raises(InputRejected) as info:
+        fetch_url("https://example.org/slow", Settings(http_deadline=1.0), transport=httpx.MockTransport(handler))
+    assert info.value.reason == "timeout" and time.monotonic() - started < 2.5

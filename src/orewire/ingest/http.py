@@ -1,7 +1,8 @@
 """Fetching pages over HTTP(S), politely: a timeout, a size cap and a user agent."""
 from __future__ import annotations
 
-import gzip
+import time
+import zlib
 from datetime import datetime, timezone
 from typing import Any
 
@@ -31,26 +32,48 @@ def fetch_url(url: str, settings: Settings, transport: Any = None) -> RawDocumen
             with client.stream("GET", url) as resp:
                 if resp.status_code >= 400:
                     raise InputRejected("http_error", f"{url}: the server answered HTTP {resp.status_code}.", url)
-                body = _read_capped(resp, settings.http_max_bytes, url)
+                body = _read_capped(resp, settings.http_max_bytes, url, time.monotonic() + settings.http_deadline)
                 final_url = str(resp.url)
                 ctype = resp.headers.get("content-type", "")
     except httpx.TimeoutException as exc:
         raise InputRejected("timeout", f"{url}: no answer within {settings.http_timeout:g} s ({exc.__class__.__name__}).", url) from exc
     except httpx.HTTPError as exc:
         raise InputRejected("network_error", f"{url}: could not be fetched ({exc.__class__.__name__}: {exc}).", url) from exc
-    head = gzip.decompress(body)[:65536] if body[:2] == GZIP_MAGIC else body[:65536]
+    gzipped = body[:2] == GZIP_MAGIC  # a .gz served without Content-Encoding: httpx left it compressed
+    head = _gunzip(body, 65536, url, head_only=True) if gzipped else body[:65536]
     fmt = "html" if "html" in ctype else sniff_format(final_url.split("?", 1)[0].rsplit("/", 1)[-1].removesuffix(".gz"), head)
     if fmt == "binary":
         raise InputRejected("binary", f"{url}: the response is binary ({ctype or 'no content type'}), not a page.", url)
+    if gzipped and fmt in ("html", "text"):
+        body = _gunzip(body, settings.max_document_bytes, url)  # a page is stored as its text, never as gzip bytes
     return RawDocument.make(url, body, fmt, url=final_url, fetched_at=datetime.now(timezone.utc), meta={"content_type": ctype})
 
 
-def _read_capped(resp: Any, cap: int, url: str) -> bytes:
+def _gunzip(body: bytes, cap: int, url: str, head_only: bool = False) -> bytes:
+    """Decompress at most ``cap`` bytes: a 2 MB gzip of 2 GiB is refused after ``cap``, not expanded in memory."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(body, cap + 1)
+    except zlib.error as exc:
+        raise InputRejected("truncated_gzip", f"{url}: the gzip body is damaged ({exc}).", url) from exc
+    if head_only:
+        return out[:cap]
+    if len(out) > cap:
+        raise InputRejected("too_large", f"{url}: the page is over the {cap / 2**20:.0f} MB cap once decompressed; stopped.", url)
+    if not d.eof:
+        raise InputRejected("truncated_gzip", f"{url}: the gzip body ends early (the transfer was cut short).", url)
+    return out
+
+
+def _read_capped(resp: Any, cap: int, url: str, deadline: float) -> bytes:
     chunks: list[bytes] = []
     total = 0
     for chunk in resp.iter_bytes():
         total += len(chunk)
         if total > cap:
             raise InputRejected("too_large", f"{url}: the response is over the {cap / 2**20:.0f} MB cap; stopped reading.", url)
+        if time.monotonic() > deadline:
+            raise InputRejected("timeout", f"{url}: the transfer took longer than the whole-fetch limit; stopped reading "
+                                "(OREWIRE_HTTP_DEADLINE raises it).", url)
         chunks.append(chunk)
     return b"".join(chunks)
