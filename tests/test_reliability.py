@@ -369,3 +369,31 @@ def test_a_page_nested_100000_deep_is_quarantined_at_once(tmp_path, settings, st
     assert time.perf_counter() - started < 20
     assert report.articles == 3
     assert [r[0] for r in store.con.execute("SELECT reason FROM quarantine").fetchall()] == ["too_deep"]
+
+
+# --- analysts' questions never get a silent empty answer ------------------------------------------------
+
+def test_filters_resolve_names_and_codes_and_refuse_unknown_values(tmp_path):
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    db = str(tmp_path / "d.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo", "--db", db]).exit_code == 0
+
+    def count(*args):
+        result = runner.invoke(main, ["events", "--db", db, "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        return len(json.loads(result.stdout))
+
+    by_code = count("--country", "PAK")
+    assert by_code > 0 and count("--country", "Pakistan") == count("--country", "PK") == by_code
+    assert count("--commodity", "rare earths") == count("--commodity", "rare_earths") > 0
+    unknown = runner.invoke(main, ["events", "--db", db, "--commodity", "galium"])
+    assert unknown.exit_code == 2 and "Did you mean gallium" in unknown.output
+    assert runner.invoke(main, ["events", "--db", db, "--country", "Narnia"]).exit_code == 2
+    for bad in ("-1", "0"):
+        assert runner.invoke(main, ["articles", "--db", db, "--limit", bad]).exit_code == 2
+    stage = runner.invoke(main, ["exposure", "gallium", "--stage", "foo", "--db", db])
+    assert stage.exit_code == 2 and "Unknown stage" in stage.output

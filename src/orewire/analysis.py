@@ -108,6 +108,7 @@ def exposure(store: Store | None, commodity: str, as_of: date | None = None, sta
     """
     day = as_of or date.today()
     _check_commodity(commodity)
+    _check_stage(stage)
     table = production_table(commodity, day, stage)
     answer = measures_as_of(store, commodity, day)
     controls = [c for c in answer["in_force"] if basis == "all" or c["basis"] == "registry"]
@@ -172,11 +173,52 @@ def commodity_id(value: str) -> str:
     if value in known:
         return value
     forms = {k.lower(): v for k, v in commodity_forms().items()}
-    found = forms.get(value.lower()) or forms.get(value.lower().replace("_", " "))
+    found = forms.get(value.lower()) or forms.get(value.lower().replace("_", " ")) or forms.get(value.lower().replace(" ", "_"))
     if found:
         return found
-    raise ConfigError(f"Unknown commodity '{value}'. Use a lexicon id such as antimony, gallium, rare_earths or copper "
-                      "(the list: orewire/data/lexicon/commodities.csv).")
+    if value.lower().replace(" ", "_") in known:
+        return value.lower().replace(" ", "_")
+    raise ConfigError(f"Unknown commodity '{value}'.{_did_you_mean(value, list(known) + list(forms))} Use a lexicon id "
+                      "such as antimony, gallium, rare_earths or copper (the list: orewire/data/lexicon/commodities.csv).")
+
+
+def country_id(value: str) -> str:
+    """The ISO 3166 alpha-3 id for a code or a name ("PAK", "pk", "Pakistan", "Pakistani"); ConfigError when unknown."""
+    import pycountry
+
+    from .errors import ConfigError
+    from .extract.gazetteer import country_forms
+
+    raw = value.strip()
+    if raw.upper() in {c.alpha_3 for c in pycountry.countries} | {"EU", "SUN", "DDR", "YUG", "CSK"}:
+        return raw.upper()
+    if len(raw) == 2:
+        found = pycountry.countries.get(alpha_2=raw.upper())
+        if found:
+            return found.alpha_3
+    forms = {k.lower(): v[0] for k, v in country_forms().items()}
+    if raw.lower() in forms:
+        return forms[raw.lower()]
+    raise ConfigError(f"Unknown country '{value}'.{_did_you_mean(raw, list(forms))} Use an ISO 3166 code (PAK, PK) "
+                      "or a name (Pakistan).")
+
+
+STAGES = ("mine", "primary", "refinery", "smelter", "raw steel", "plant")
+
+
+def _check_stage(stage: str | None) -> None:
+    """A stage names a kind of USGS table; anything else would silently fall back to the default table."""
+    from .errors import ConfigError
+
+    if stage is not None and stage.lower() not in STAGES:
+        raise ConfigError(f"Unknown stage '{stage}'.{_did_you_mean(stage, list(STAGES))} Use one of: {', '.join(STAGES)}.")
+
+
+def _did_you_mean(value: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value.lower(), list(dict.fromkeys(c.lower() for c in choices)), n=3, cutoff=0.75)
+    return f" Did you mean {', '.join(close)}?" if close else ""
 
 
 def _check_commodity(commodity: str) -> None:

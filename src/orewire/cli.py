@@ -183,7 +183,7 @@ def extract(targets: tuple[str, ...], fmt: str, html_extractor: str | None) -> N
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Published on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Published on or before this date.")
 @click.option("--language", help="ISO 639-1 language code, e.g. en.")
-@click.option("--limit", type=int, help="At most this many.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many (1 or more).")
 def articles(db: str | None, fmt: str, source: str | None, search: str | None, since: datetime | None,
              until: datetime | None, language: str | None, limit: int | None) -> None:
     """List stored articles, newest first."""
@@ -214,7 +214,7 @@ def articles(db: str | None, fmt: str, source: str | None, search: str | None, s
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="On or before this date.")
 @click.option("--polarity", type=click.Choice(["asserted", "denied"]), help="Only asserted, or only denied, events.")
 @click.option("--per-document", is_flag=True, help="Events as each document tells them, before cross-document resolution.")
-@click.option("--limit", type=int, help="At most this many.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many (1 or more).")
 def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, country: str | None, entity: str | None,
            since: datetime | None, until: datetime | None, polarity: str | None, per_document: bool, limit: int | None) -> None:
     """List events with their evidence, the quoted words highlighted in context.
@@ -225,6 +225,7 @@ def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, c
     """
     from .query import EventFilter, list_events, list_resolved_events, unresolved_events
 
+    commodity, country = _filter_ids(commodity, country)
     flt = EventFilter(type=etype, commodity=commodity, country=country, since=since.date() if since else None,
                       until=until.date() if until else None, polarity=polarity, limit=limit, entity=entity)
     if per_document:
@@ -235,6 +236,18 @@ def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, c
             click.echo(f"note: {stale} stored events are not in the cross-document view yet; run 'orewire resolve' "
                        "(or use --per-document).", err=True)
     _emit_events(rows, fmt)
+
+
+def _filter_ids(commodity: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """Names, codes and synonyms as the ids the store keeps ("rare earths" -> rare_earths, "Pakistan" or "PK" -> PAK);
+    an unknown value is a usage error naming close matches, never a silent empty answer."""
+    from .analysis import commodity_id, country_id
+
+    try:
+        return (commodity_id(commodity) if commodity else None, country_id(country) if country else None)
+    except OrewireError as exc:
+        _fail(exc)
+        raise  # unreachable: _fail exits
 
 
 def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -465,12 +478,13 @@ def exposure(commodity: str, db: str | None, as_of: datetime | None, stage: str 
 @click.option("--entity", help="An organisation or person (id, name or acronym).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="On or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="On or before this date.")
-@click.option("--limit", type=int, help="At most this many.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many (1 or more).")
 def timeline(db: str | None, fmt: str, commodity: str | None, country: str | None, entity: str | None,
              since: datetime | None, until: datetime | None, limit: int | None) -> None:
     """Resolved events in date order (oldest first) for a commodity, country or entity, with their sources."""
     from .query import EventFilter, list_resolved_events
 
+    commodity, country = _filter_ids(commodity, country)
     flt = EventFilter(commodity=commodity, country=country, entity=entity, since=since.date() if since else None,
                       until=until.date() if until else None, limit=limit, ascending=True)
     rows = _read(lambda store: list_resolved_events(store, flt), db)
@@ -566,7 +580,7 @@ def show(article_id: str, db: str | None, fmt: str) -> None:
 @main.command()
 @db_option
 @format_option()
-@click.option("--limit", type=int, default=None)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many (1 or more).")
 def quarantine(db: str | None, fmt: str, limit: int | None) -> None:
     """List inputs that were rejected (or repaired), with the reason."""
     from .query import list_quarantine
