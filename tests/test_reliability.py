@@ -397,3 +397,20 @@ def test_filters_resolve_names_and_codes_and_refuse_unknown_values(tmp_path):
         assert runner.invoke(main, ["articles", "--db", db, "--limit", bad]).exit_code == 2
     stage = runner.invoke(main, ["exposure", "gallium", "--stage", "foo", "--db", db])
     assert stage.exit_code == 2 and "Unknown stage" in stage.output
+
+
+def test_a_suspension_past_its_end_no_longer_shows_in_force():
+    """CN-MOFCOM-2025-72 suspends the US clause until 2026-11-27; after that day it must not read as in force."""
+    from datetime import date
+
+    from orewire.analysis import measures_as_of
+
+    def state(day):
+        rows = measures_as_of(None, "gallium", day)["reported"]["registry"]
+        return next(m["state"] for m in rows if m["measure_id"] == "CN-MOFCOM-2025-72")
+
+    def in_force(day):
+        return {m["measure_id"] for m in measures_as_of(None, "gallium", day)["in_force"]}
+
+    assert state(date(2026, 1, 10)) == "in_force" and "CN-MOFCOM-2024-46-c2" not in in_force(date(2026, 1, 10))
+    assert state(date(2026, 12, 1)) == "expired" and "CN-MOFCOM-2024-46-c2" in in_force(date(2026, 12, 1))

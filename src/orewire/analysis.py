@@ -19,8 +19,21 @@ NEWS_CONTROL_STATUSES = {"announced", "completed", None}
 """Statuses of a news-reported export control that mean it was imposed (not planned, suspended or lifted)."""
 
 
+def _suspension_end(m: Measure) -> date | None:
+    """When a suspension act stops: the end of the window it opened on the measure it suspends (the registry
+    dates the window on the suspended measure, not on the act)."""
+    if m.kind != "suspension" or m.effective is None:
+        return None
+    ends = [t.suspended_until for t in load_measures() if t.suspended_from == m.effective and t.suspended_until
+            and t.country == m.country and set(t.commodities) & set(m.commodities)]
+    return max(ends) if ends else None
+
+
 def _measure_view(m: Measure, day: date, commodity: str) -> dict[str, Any]:
     state = m.state_on(day)
+    ends = _suspension_end(m)
+    if ends and state == "in_force" and day >= ends:
+        state = "expired"  # its window has closed: the suspended controls apply again
     view: dict[str, Any] = {
         "measure_id": m.id, "basis": "registry", "issuer": m.issuer, "country": m.country, "title": m.title,
         "kind": m.kind, "is_control": m.is_control, "scope": m.scope, "state": state,
@@ -33,6 +46,10 @@ def _measure_view(m: Measure, day: date, commodity: str) -> dict[str, Any]:
     if m.suspended_until and day >= m.suspended_until:
         view["notes"] = (m.notes + " " if m.notes else "") + (
             f"The suspension window ended on {m.suspended_until}; whether it was extended is not in the registry.")
+    if state == "expired":
+        view["notes"] = (m.notes + " " if m.notes else "") + (
+            f"This suspension ran until {ends}; the controls it suspended apply again unless it was extended, which the "
+            "registry does not record.")
     return view
 
 
