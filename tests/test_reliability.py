@@ -414,3 +414,24 @@ def test_a_suspension_past_its_end_no_longer_shows_in_force():
 
     assert state(date(2026, 1, 10)) == "in_force" and "CN-MOFCOM-2024-46-c2" not in in_force(date(2026, 1, 10))
     assert state(date(2026, 12, 1)) == "expired" and "CN-MOFCOM-2024-46-c2" in in_force(date(2026, 12, 1))
+
+
+def test_measures_without_a_commodity_list_everything_in_force_and_export_as_csv():
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    runner = CliRunner()
+    every = runner.invoke(main, ["measures", "--as-of", "2026-12-01", "--db", "/nonexistent/none.duckdb", "--format", "csv"])
+    assert every.exit_code == 0, every.output
+    rows = list(csv.DictReader(io.StringIO(every.stdout)))
+    ids = {r["id"] for r in rows}
+    assert {"CN-MOFCOM-2024-46-c2", "CN-MOFCOM-GAC-2024-33"} <= ids and len(ids) == len(rows)
+    one = runner.invoke(main, ["measures", "--commodity", "gallium", "--as-of", "2026-12-01", "--db", "/nonexistent/none.duckdb",
+                               "--format", "csv"])
+    assert {r["id"] for r in csv.DictReader(io.StringIO(one.stdout))} < ids
+    exposure = runner.invoke(main, ["exposure", "antimony", "--db", "/nonexistent/none.duckdb", "--format", "csv"])
+    assert exposure.exit_code == 0 and exposure.stdout.startswith("iso3,country,value,share,controlled")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .errors import OrewireError
 from .model import Measure
 from .query import export_control_reports
 from .reference import (REGISTRY_STATUS_AS_OF, concentration, dual_use_listed, load_measures, measure_covers,
@@ -93,6 +94,30 @@ def _news_reports(store: Store | None, commodity: str, as_of: date | None) -> li
                     "first_reported": row["first_reported"], "n_sources": row["n_sources"], "n_origins": row["n_origins"],
                     "measures": row["measures"]})
     return out
+
+
+def all_measures_as_of(store: Store | None, as_of: date) -> dict[str, Any]:
+    """Every control in force on ``as_of``, whatever the commodity: the registry's and the news-reported ones."""
+    commodities = sorted({c for m in load_measures() for c in m.commodities} | _news_commodities(store))
+    full = {m.id: m for m in load_measures()}
+    in_force: dict[str, dict[str, Any]] = {}
+    notes: list[str] = []
+    for commodity in commodities:
+        try:
+            answer = measures_as_of(store, commodity, as_of)
+        except OrewireError:
+            continue  # a news commodity outside the lexicon's supply groups
+        for m in answer["in_force"]:
+            key = m.get("measure_id") or m.get("cluster_id")
+            in_force.setdefault(key, {**m, "commodities": list(full[key].commodities)} if key in full else m)
+        notes += [n for n in answer["notes"] if n not in notes]
+    return {"commodity": None, "as_of": as_of, "in_force": list(in_force.values()), "notes": notes}
+
+
+def _news_commodities(store: Store | None) -> set[str]:
+    if store is None:
+        return set()
+    return {c for r in export_control_reports(store, _known_commodities(), None) for c in r["commodities"]}
 
 
 def _news_in_force(news: list[dict[str, Any]], as_of: date) -> list[dict[str, Any]]:

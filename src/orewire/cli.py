@@ -398,30 +398,44 @@ def _decide(db: str | None, event_id: str, other: str | None, decision: str, not
 
 @main.command()
 @db_option
-@click.option("--commodity", required=True, help="Lexicon id or name, e.g. antimony.")
+@click.option("--commodity", default=None, help="Lexicon id or name, e.g. antimony (default: every commodity).")
 @click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None, help="The day asked about (default today).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def measures(db: str | None, commodity: str, as_of: datetime | None, fmt: str) -> None:
-    """Export controls on a commodity in force on a day, and what had been reported by then (registry and news)."""
-    from .analysis import commodity_id, measures_as_of
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def measures(db: str | None, commodity: str | None, as_of: datetime | None, fmt: str) -> None:
+    """Export controls in force on a day (on one commodity, or all), and what had been reported by then."""
+    from .analysis import all_measures_as_of, commodity_id, measures_as_of
 
     day = as_of.date() if as_of else date.today()
-    answer = _answer(db, fmt, lambda store: measures_as_of(store, commodity_id(commodity), day))
+    ask = (lambda store: measures_as_of(store, commodity_id(commodity), day)) if commodity else \
+        (lambda store: all_measures_as_of(store, day))
+    answer = _answer(db, "json" if fmt == "json" else "table", ask)
     if answer is None:
         return
+    if fmt == "csv":
+        click.echo(to_csv([{"state": "in_force", **_measure_row(m)} for m in answer["in_force"]]), nl=False)
+        return
     console = _console()
-    console.print(f"[bold]{answer['commodity']} on {day}: {len(answer['in_force'])} in force[/bold]")
+    console.print(f"[bold]{answer['commodity'] or 'all commodities'} on {day}: {len(answer['in_force'])} in force[/bold]")
     for m in answer["in_force"]:
         console.print(f"  [green]in force[/green]  {_measure_label(m)}", highlight=False)
-    console.print("[bold]reported by then[/bold]")
-    for m in answer["reported"]["registry"]:
-        console.print(f"  {m['state']:<10} {_measure_label(m)}", highlight=False)
-    for n in answer["reported"]["news"]:
-        console.print(f"  news       {n['occurred'] or n['first_reported']}  {n['status'] or '-'}  {', '.join(n['actors'])}  "
-                      f"{', '.join(n['commodities'])}  {n['n_sources']} sources"
-                      + (f"  -> {', '.join(n['measures'])}" if n["measures"] else ""), highlight=False)
+    if "reported" in answer:
+        console.print("[bold]reported by then[/bold]")
+        for m in answer["reported"]["registry"]:
+            console.print(f"  {m['state']:<10} {_measure_label(m)}", highlight=False)
+        for n in answer["reported"]["news"]:
+            console.print(f"  news       {n['occurred'] or n['first_reported']}  {n['status'] or '-'}  {', '.join(n['actors'])}  "
+                          f"{', '.join(n['commodities'])}  {n['n_sources']} sources"
+                          + (f"  -> {', '.join(n['measures'])}" if n["measures"] else ""), highlight=False)
     for note in answer["notes"]:
         console.print(f"note: {note}", style="dim")
+
+
+def _measure_row(m: dict[str, Any]) -> dict[str, Any]:
+    """One control as a flat row for CSV."""
+    return {"id": m.get("measure_id") or m.get("cluster_id"), "basis": m["basis"], "country": m.get("country"),
+            "kind": m.get("kind"), "scope": m.get("scope"), "commodities": ";".join(m.get("commodities") or []),
+            "announced": m.get("announced"), "effective": m.get("effective") or m.get("occurred"),
+            "until": m.get("suspended_until") or m.get("until")}
 
 
 def _measure_label(m: dict[str, Any]) -> str:
@@ -440,14 +454,19 @@ def _measure_label(m: dict[str, Any]) -> str:
 @click.option("--stage", default=None, help="Which USGS table when there are several: mine, refinery, smelter ...")
 @click.option("--basis", type=click.Choice(["all", "registry"]), default="all", show_default=True,
               help="Count controls from the registry and the news, or the registry only.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def exposure(commodity: str, db: str | None, as_of: datetime | None, stage: str | None, basis: str, fmt: str) -> None:
     """World production of COMMODITY by country (USGS), its concentration, and the share under export controls."""
     from .analysis import commodity_id, exposure as run_exposure
 
     day = as_of.date() if as_of else date.today()
-    answer = _answer(db, fmt, lambda store: run_exposure(store, commodity_id(commodity), day, stage, basis))
+    answer = _answer(db, "json" if fmt == "json" else "table",
+                     lambda store: run_exposure(store, commodity_id(commodity), day, stage, basis))
     if answer is None:
+        return
+    if fmt == "csv":
+        click.echo(to_csv([{"iso3": r["iso3"], "country": r["country"], "value": r["value"], "share": round(r["share"], 4),
+                            "controlled": r["controlled"]} for r in answer["production"]]), nl=False)
         return
     console = _console()
     src = answer.get("source") or {}
