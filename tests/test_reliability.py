@@ -435,3 +435,14 @@ def test_measures_without_a_commodity_list_everything_in_force_and_export_as_csv
     assert {r["id"] for r in csv.DictReader(io.StringIO(one.stdout))} < ids
     exposure = runner.invoke(main, ["exposure", "antimony", "--db", "/nonexistent/none.duckdb", "--format", "csv"])
     assert exposure.exit_code == 0 and exposure.stdout.startswith("iso3,country,value,share,controlled")
+
+
+def test_a_warc_cut_inside_its_first_record_is_named(tmp_path, settings, store, sample_dir):
+    """Found by bench/fuzz.py: such a file used to end the run with no article and no row."""
+    import gzip
+
+    raw = gzip.open(sample_dir / "cc_news_sample.warc.gz").read()
+    (tmp_path / "cut.warc").write_bytes(raw[:222])
+    report = ingest([str(tmp_path / "cut.warc")], store, settings, extract=False)
+    assert report.rejected == 1
+    assert store.con.execute("SELECT reason FROM quarantine").fetchone()[0] == "no_records"

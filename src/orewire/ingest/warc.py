@@ -15,7 +15,7 @@ HTML_TYPES = ("text/html", "application/xhtml")
 def read_warc(path: Path, source: str, settings: Settings, fetched_at: datetime | None) -> Iterator[RawDocument | Quarantined]:
     """Stream ``response`` records with an HTML payload; a truncated tail is quarantined."""
     fastwarc = require("fastwarc.warc", "warc", "Reading WARC files")
-    n = 0
+    n = said = 0
     with open(path, "rb") as fh:
         try:
             # Every record type is walked, not only responses: a request record that claims more bytes than the
@@ -25,15 +25,21 @@ def read_warc(path: Path, source: str, settings: Settings, fetched_at: datetime 
                 if record.record_type != fastwarc.WarcRecordType.response:
                     cut = _cut_short(record, f"{source}@byte{record.stream_pos}")
                     if cut is not None:
+                        said += 1
                         yield cut
                     continue
                 n += 1  # responses are numbered as before: path#rec<n> names the n-th response
                 record.parse_http()
                 doc = _document(record, f"{source}#rec{n}", settings)
                 if doc is not None:
+                    said += 1
                     yield doc
         except Exception as exc:  # fastwarc raises assorted errors on broken streams
             yield Quarantined(source, "truncated_warc", f"{source}: the WARC stream breaks after record {n} ({exc}); earlier records were kept.")
+            return
+    if said == 0:
+        yield Quarantined(source, "no_records", f"{source}: no readable HTML response among its records ({n} responses; "
+                          "cut short, or holding only requests, metadata and non-HTML payloads).")
 
 
 def _cut_short(record, where: str, chunk: int = 1 << 20) -> Quarantined | None:  # type: ignore[no-untyped-def]
