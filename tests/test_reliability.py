@@ -446,3 +446,22 @@ def test_a_warc_cut_inside_its_first_record_is_named(tmp_path, settings, store, 
     report = ingest([str(tmp_path / "cut.warc")], store, settings, extract=False)
     assert report.rejected == 1
     assert store.con.execute("SELECT reason FROM quarantine").fetchone()[0] == "no_records"
+
+
+def test_statements_show_speaker_and_subtype_and_one_event_shows_all_its_sources(tmp_path):
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    db = str(tmp_path / "d.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo", "--db", db]).exit_code == 0
+    statements = runner.invoke(main, ["events", "--db", db, "--type", "STATEMENT"], terminal_width=400)
+    assert statements.exit_code == 0 and "speaker " in statements.output
+    timeline = runner.invoke(main, ["timeline", "--db", db, "--commodity", "gallium"], terminal_width=400)
+    assert "STATEMENT/" in timeline.output
+    rows = json.loads(runner.invoke(main, ["events", "--db", db, "--format", "json"]).stdout)
+    busiest = max(rows, key=lambda r: r["n_sources"])
+    one = runner.invoke(main, ["event", busiest["id"][:10], "--db", db], terminal_width=400)
+    assert one.exit_code == 0 and one.output.count("“") >= busiest["n_sources"]
+    assert runner.invoke(main, ["event", "zzzz", "--db", db]).exit_code == 1

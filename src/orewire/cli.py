@@ -238,6 +238,32 @@ def events(db: str | None, fmt: str, etype: str | None, commodity: str | None, c
     _emit_events(rows, fmt)
 
 
+@main.command("event")
+@click.argument("event_id")
+@db_option
+@format_option()
+def event_sources(event_id: str, db: str | None, fmt: str) -> None:
+    """One event with all its sources: outlet, title, URL, date and the quoted words of each."""
+    from .query import EventFilter, list_resolved_events
+
+    if not event_id.strip():
+        raise click.BadParameter("give an event id (or its first characters)", param_hint="EVENT_ID")
+    rows = _read(lambda store: list_resolved_events(store, EventFilter(id_prefix=event_id.strip(), limit=2)), db)
+    if not rows:
+        raise click.ClickException(f"No event id starts with '{event_id}'. List them: orewire events")
+    if len(rows) > 1:
+        raise click.ClickException(f"'{event_id}' starts several event ids; give more of it.")
+    if fmt != "table":
+        _emit_events(rows, fmt)
+        return
+    _print_events(rows)
+    console = _console()
+    console.print("[bold]sources[/bold]")
+    for e in rows[0]["evidence"]:
+        console.print(f"  {e['published'] or '?'}  {_short_source(e['url'] or e['source'])}  {e['title'] or ''}\n"
+                      f"      “{' '.join(e['quote'].split())}”", highlight=False)
+
+
 def _filter_ids(commodity: str | None, country: str | None) -> tuple[str | None, str | None]:
     """Names, codes and synonyms as the ids the store keeps ("rare earths" -> rare_earths, "Pakistan" or "PK" -> PAK);
     an unknown value is a usage error naming close matches, never a silent empty answer."""
@@ -277,7 +303,9 @@ def _print_events(rows: list[dict[str, Any]]) -> None:
                       f"actors {', '.join(names.get(a, a) for a in r['actors']) or '-'} -> "
                       f"{', '.join(names.get(a, a) for a in r['counterparts']) or '-'}  "
                       f"commodities {', '.join(r['commodities']) or '-'}"
-                      + (f"  ${r['amount_usd']:,.0f}" if r["amount_usd"] else "") + sources + measures
+                      + (f"  ${r['amount_usd']:,.0f}" if r["amount_usd"] else "")
+                      + (f"  speaker {names.get(r['speaker'], r['speaker'])}" if r.get("speaker") else "")
+                      + (f"  until {r['until']}" if r.get("until") else "") + sources + measures
                       + (f"  [dim]{r['id'][:12]}[/dim]" if "n_sources" in r else ""), markup=True, highlight=False)
         for e in r["evidence"]:
             line = Text("   … ")
@@ -515,8 +543,10 @@ def timeline(db: str | None, fmt: str, commodity: str | None, country: str | Non
         console.print("No resolved events match. Ingest news with 'orewire ingest PATH', or widen the filters.")
     for r in rows:
         names = r.get("names") or {}
-        console.print(f"[bold]{r['occurred'] or r['first_reported'] or '?'}[/bold]  [cyan]{r['type']}[/cyan] "
-                      f"{r['status'] or ''}{' (denied)' if r['polarity'] == 'denied' else ''}  "
+        kind = f"{r['type']}/{r['subtype']}" if r.get("subtype") else r["type"]
+        console.print(f"[bold]{r['occurred'] or r['first_reported'] or '?'}[/bold]  [cyan]{kind}[/cyan] "
+                      f"{r['status'] or ''}{' (denied)' if r['polarity'] == 'denied' else ''}"
+                      + (f"  speaker {names.get(r['speaker'], r['speaker'])}" if r.get("speaker") else "") + "  "
                       f"{', '.join(names.get(a, a) for a in r['actors']) or '-'} -> "
                       f"{', '.join(names.get(a, a) for a in r['counterparts']) or '-'}  {', '.join(r['commodities'])}  "
                       f"[green]{r['n_sources']} sources / {r['n_origins']} origins[/green]"

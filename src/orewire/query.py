@@ -110,6 +110,7 @@ class EventFilter:
     type: event type (EXPORT_CONTROL ...). commodity: lexicon id. country: ISO3 among actors or counterparts.
     since, until: the event's date bounds (inclusive). polarity: asserted or denied.
     entity: an organisation or person id (``org:us strategic metals``) or name, resolved to its canonical id.
+    id_prefix: a resolved event id, or a member event id, or a unique start of one.
     """
 
     type: str | None = None
@@ -117,6 +118,7 @@ class EventFilter:
     country: str | None = None
     since: date | None = None
     until: date | None = None
+    id_prefix: str | None = None
     polarity: str | None = None
     limit: int | None = None
     entity: str | None = None
@@ -221,6 +223,8 @@ def list_resolved_events(store: Store, flt: EventFilter = EventFilter()) -> list
         ("coalesce(r.occurred, r.first_reported) >= ?", flt.since),
         ("coalesce(r.occurred, r.first_reported) <= ?", flt.until),
         ("r.polarity = ?", flt.polarity),
+        ("(starts_with(r.id, ?) OR r.id IN (SELECT cluster_id FROM event_clusters WHERE starts_with(event_id, ?)))",
+         [flt.id_prefix] * 2 if flt.id_prefix else None),
     ])
     order = "ASC" if flt.ascending else "DESC"
     sql = (f"SELECT {', '.join('r.' + c.strip() for c in RESOLVED_COLUMNS.split(','))}, {_MEASURES_OF_R} "
