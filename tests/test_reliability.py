@@ -465,3 +465,19 @@ def test_statements_show_speaker_and_subtype_and_one_event_shows_all_its_sources
     one = runner.invoke(main, ["event", busiest["id"][:10], "--db", db], terminal_width=400)
     assert one.exit_code == 0 and one.output.count("“") >= busiest["n_sources"]
     assert runner.invoke(main, ["event", "zzzz", "--db", db]).exit_code == 1
+
+
+def test_entities_lists_names_aliases_and_counts_and_searches_literally(tmp_path):
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    db = str(tmp_path / "d.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo", "--db", db]).exit_code == 0
+    rows = json.loads(runner.invoke(main, ["entities", "--db", db, "--format", "json", "--limit", "500"]).stdout)
+    usa = next(r for r in rows if r["id"] == "USA")
+    assert usa["name"] == "United States" and usa["articles"] > 0
+    found = json.loads(runner.invoke(main, ["entities", "--db", db, "--format", "json", "--search", "USSM"]).stdout)
+    assert [r["name"] for r in found] == ["US Strategic Metals"] and "USSM" in found[0]["aliases"]
+    assert json.loads(runner.invoke(main, ["entities", "--db", db, "--format", "json", "--search", "%"]).stdout) == []

@@ -264,6 +264,25 @@ def event_sources(event_id: str, db: str | None, fmt: str) -> None:
                       f"      “{' '.join(e['quote'].split())}”", highlight=False)
 
 
+@main.command()
+@db_option
+@format_option()
+@click.option("--search", help="Only entities with a name, alias or id containing this (literal text).")
+@click.option("--kind", type=click.Choice(["COUNTRY", "COMMODITY", "ORG", "PERSON"], case_sensitive=False))
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many.")
+def entities(db: str | None, fmt: str, search: str | None, kind: str | None, limit: int) -> None:
+    """Entities (countries, commodities, organisations, people) with their aliases and how many articles name them."""
+    from .query import list_entities
+
+    rows = _read(lambda store: list_entities(store, search, kind, limit), db)
+    if fmt != "table":
+        _emit(rows, fmt, [], "", None)
+        return
+    table = [{"id": r["id"], "kind": r["kind"], "name": r["name"], "aliases": ", ".join(r["aliases"][:6]),
+              "articles": r["articles"]} for r in rows]
+    _emit(table, fmt, ["kind", "name", "aliases", "articles", "id"], f"{len(rows)} entities", None)
+
+
 def _filter_ids(commodity: str | None, country: str | None) -> tuple[str | None, str | None]:
     """Names, codes and synonyms as the ids the store keeps ("rare earths" -> rare_earths, "Pakistan" or "PK" -> PAK);
     an unknown value is a usage error naming close matches, never a silent empty answer."""

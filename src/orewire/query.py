@@ -180,6 +180,47 @@ RESOLVED_COLUMNS = ("id, type, subtype, actors, counterparts, commodities, statu
                     "until, first_reported, last_reported, n_events, n_sources, n_origins, names")
 
 
+def list_entities(store: Store, search: str | None = None, kind: str | None = None,
+                  limit: int | None = None) -> list[dict[str, Any]]:
+    """Entities as resolved across documents (linked names count as one), with their names, aliases, and how
+    many articles name them; most mentioned first. ``search`` matches any name, alias or id, literally."""
+    having, params = _conditions([
+        ("any_value(e.kind) = ?", kind.upper() if kind else None),
+        ("bool_or(contains(lower(e.name), lower(?)) OR contains(lower(CAST(e.aliases AS VARCHAR)), lower(?)) "
+         "OR contains(lower(e.id), lower(?)))", [search] * 3 if search else None),
+    ])
+    sql = ("WITH canon AS (SELECT e.id, coalesce(l.canonical_id, e.id) AS cid FROM entities e "
+           "LEFT JOIN entity_links l ON l.entity_id = e.id) "
+           "SELECT c.cid AS id, any_value(e.kind) AS kind, any_value(e.name ORDER BY e.id = c.cid DESC) AS name, "
+           "list(DISTINCT e.name) AS names, flatten(list(CAST(e.aliases AS VARCHAR[]))) AS aliases, "
+           "(SELECT count(DISTINCT m.article_id) FROM mentions m JOIN canon c2 ON c2.id = m.entity_id WHERE c2.cid = c.cid) "
+           "AS articles "
+           "FROM entities e JOIN canon c ON c.id = e.id GROUP BY c.cid")
+    if having:
+        sql += " HAVING " + " AND ".join(having)
+    sql += " ORDER BY articles DESC, name"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = _dicts(store, sql, params)
+    for r in rows:
+        if r["kind"] == "COUNTRY":
+            r["name"] = country_name(r["id"])
+        r["aliases"] = sorted({a for a in (r["aliases"] or []) + (r["names"] or []) if a and a != r["name"]})
+        del r["names"]
+    return rows
+
+
+def country_name(iso3: str) -> str:
+    """A state's common name for display ("United States" for USA); the id when it is not a country code."""
+    import pycountry
+
+    extra = {"EU": "European Union", "SUN": "Soviet Union", "DDR": "East Germany", "YUG": "Yugoslavia", "CSK": "Czechoslovakia"}
+    if iso3 in extra:
+        return extra[iso3]
+    found = pycountry.countries.get(alpha_3=iso3)
+    return (getattr(found, "common_name", None) or found.name) if found else iso3
+
+
 def canonical_entity(store: Store, entity: str) -> str:
     """The canonical id for an entity id or a name (``USSM`` -> ``org:us strategic metals``); ISO3 as it is."""
     if len(entity) == 3 and entity.isupper():
