@@ -481,3 +481,31 @@ def test_entities_lists_names_aliases_and_counts_and_searches_literally(tmp_path
     found = json.loads(runner.invoke(main, ["entities", "--db", db, "--format", "json", "--search", "USSM"]).stdout)
     assert [r["name"] for r in found] == ["US Strategic Metals"] and "USSM" in found[0]["aliases"]
     assert json.loads(runner.invoke(main, ["entities", "--db", db, "--format", "json", "--search", "%"]).stdout) == []
+
+
+def test_a_join_after_a_split_restores_the_whole_group_and_decisions_can_be_listed_and_cleared(tmp_path):
+    """Before: a wire story and its reprint stayed in different events (3 + 2 sources) after split then join."""
+    from click.testing import CliRunner
+
+    from orewire.cli import main
+
+    db = str(tmp_path / "d.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo", "--db", db]).exit_code == 0
+
+    def groups():
+        return json.loads(runner.invoke(main, ["events", "--db", db, "--format", "json", "--limit", "500"]).stdout)
+
+    big = max(groups(), key=lambda r: r["n_events"])
+    n = big["n_events"]
+    assert n >= 3
+    explained = json.loads(runner.invoke(main, ["merges", "explain", big["id"], "--db", db, "--format", "json"]).stdout)
+    first, second = (m["id"] for m in explained["members"][:2])
+    assert runner.invoke(main, ["merges", "split", first, "--db", db]).exit_code == 0
+    assert max(r["n_events"] for r in groups()) == n - 1
+    assert runner.invoke(main, ["merges", "join", first, second, "--db", db]).exit_code == 0
+    assert max(r["n_events"] for r in groups()) == n  # the whole group again
+    listed = json.loads(runner.invoke(main, ["merges", "decisions", "--db", db, "--format", "json"]).stdout)
+    assert [d["decision"] for d in listed] == ["join"]
+    assert runner.invoke(main, ["merges", "decisions", "--clear", "--db", db]).exit_code == 0
+    assert json.loads(runner.invoke(main, ["merges", "decisions", "--db", db, "--format", "json"]).stdout) == []

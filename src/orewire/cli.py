@@ -415,6 +415,34 @@ def merges_join(event_id: str, other: str, note: str | None, db: str | None) -> 
     _decide(db, event_id, other, "join", note)
 
 
+@merges.command("decisions")
+@click.option("--clear", "clear", is_flag=True, help="Forget the decisions (all, or those naming --event).")
+@click.option("--event", "event_prefix", default=None, help="Only decisions naming this event id (or its start).")
+@db_option
+@format_option()
+def merges_decisions(clear: bool, event_prefix: str | None, db: str | None, fmt: str) -> None:
+    """List the split and join decisions people made (kept across re-resolution), or clear them."""
+    from .resolve import resolve_store
+    from .store import open_store
+
+    if clear:
+        settings = load_settings(db=db)
+        try:
+            with open_store(settings.db, role="merges") as store:
+                removed = store.clear_overrides(event_prefix)
+                report = resolve_store(store)
+        except OrewireError as exc:
+            _fail(exc)
+            return
+        click.echo(f"cleared {removed} decision(s); {report.summary()}")
+        return
+    rows = _read(lambda store: [dict(zip(("event_a", "event_b", "decision", "note", "created_at"), r)) for r in store.con.execute(
+        "SELECT event_a, event_b, decision, note, created_at FROM merge_overrides "
+        "WHERE ? IS NULL OR starts_with(event_a, ?) OR starts_with(event_b, ?) ORDER BY created_at, event_a, event_b",
+        [event_prefix, event_prefix, event_prefix]).fetchall()], db)
+    _emit(rows, fmt, ["decision", "event_a", "event_b", "note", "created_at"], f"{len(rows)} merge decisions", None)
+
+
 def _decide(db: str | None, event_id: str, other: str | None, decision: str, note: str | None) -> None:
     from .query import cluster_members
     from .resolve import resolve_store
@@ -432,6 +460,8 @@ def _decide(db: str | None, event_id: str, other: str | None, decision: str, not
                 if target is None:
                     raise click.ClickException(f"'{other}' is not one member event id.")
                 partners = [target[0]]
+                if decision == "join":  # a join undoes earlier splits between the two groups, so the group re-forms whole
+                    store.remove_splits(members, target[1])
             else:
                 partners = [m for m in members if m != full]
             for partner in partners:

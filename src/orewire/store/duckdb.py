@@ -212,6 +212,24 @@ class Store:
         self.con.execute("INSERT INTO merge_overrides (event_a, event_b, decision, note) VALUES (?, ?, ?, ?)",
                          [a, b, decision, note])
 
+    def remove_splits(self, left: Sequence[str], right: Sequence[str]) -> int:
+        """Forget 'split' decisions between any event of ``left`` and any of ``right`` (a join undoes them)."""
+        pairs = [sorted((a, b)) for a in left for b in right if a != b]
+        removed = 0
+        for a, b in pairs:
+            removed += self.con.execute("DELETE FROM merge_overrides WHERE event_a = ? AND event_b = ? AND decision = 'split' "
+                                        "RETURNING 1", [a, b]).fetchall().__len__()
+        return removed
+
+    def clear_overrides(self, event_prefix: str | None = None) -> int:
+        """Forget people's merge decisions: all of them, or those naming an event id starting with ``event_prefix``."""
+        if event_prefix:
+            rows = self.con.execute("DELETE FROM merge_overrides WHERE starts_with(event_a, ?) OR starts_with(event_b, ?) "
+                                    "RETURNING 1", [event_prefix, event_prefix]).fetchall()
+        else:
+            rows = self.con.execute("DELETE FROM merge_overrides RETURNING 1").fetchall()
+        return len(rows)
+
     def _insert_all(self, table: str, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
