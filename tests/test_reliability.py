@@ -509,3 +509,14 @@ def test_a_join_after_a_split_restores_the_whole_group_and_decisions_can_be_list
     assert [d["decision"] for d in listed] == ["join"]
     assert runner.invoke(main, ["merges", "decisions", "--clear", "--db", db]).exit_code == 0
     assert json.loads(runner.invoke(main, ["merges", "decisions", "--db", db, "--format", "json"]).stdout) == []
+
+
+def test_one_name_per_country_and_no_footnote_letters_in_exposure():
+    from orewire.analysis import exposure
+
+    answer = exposure(None, "gallium")
+    names = {r["iso3"]: r["country"] for r in answer["production"]}
+    from orewire.query import country_name
+
+    assert names.get("RUS") == "Russia" and names.get("KOR") == "South Korea"  # the table says "Russiae", "Korea, Republic ofe"
+    assert all(name == country_name(iso3) for iso3, name in names.items())

@@ -12,6 +12,7 @@ import json
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from .query import country_name
 from .reference import load_measures
 
 NODE_KEYS = ("label", "kind", "type", "status", "polarity", "date", "n_sources", "n_origins", "country")
@@ -23,12 +24,14 @@ def build_graph(rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     nodes: dict[str, dict[str, Any]] = {}
     links: list[dict[str, Any]] = []
     for ent in rows["entities"]:
-        nodes[ent["id"]] = {"id": ent["id"], "label": ent["name"], "kind": ent["kind"],
+        label = country_name(ent["id"]) if ent["kind"] == "COUNTRY" else ent["name"]
+        nodes[ent["id"]] = {"id": ent["id"], "label": label, "kind": ent["kind"],
                             "country": (ent.get("attrs") or {}).get("country")}
     measures = {m.id: m for m in load_measures()}
 
     def ensure(entity_id: str, names: dict[str, str], kind: str) -> None:
-        nodes.setdefault(entity_id, {"id": entity_id, "label": names.get(entity_id, entity_id), "kind": kind})
+        label = country_name(entity_id) if kind == "COUNTRY" else names.get(entity_id, entity_id)
+        nodes.setdefault(entity_id, {"id": entity_id, "label": label, "kind": kind})
 
     for ev in rows["events"]:
         node_id = "event:" + ev["id"]

@@ -1,6 +1,8 @@
 """The read side: every SELECT the CLI (and later the API and dashboard) shows lives here."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -211,14 +213,24 @@ def list_entities(store: Store, search: str | None = None, kind: str | None = No
 
 
 def country_name(iso3: str) -> str:
-    """A state's common name for display ("United States" for USA); the id when it is not a country code."""
+    """A state's short common name for display ("United States", "Russia", "South Korea"); the id when not a code."""
+    return _country_names().get(iso3, iso3)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
     import pycountry
 
-    extra = {"EU": "European Union", "SUN": "Soviet Union", "DDR": "East Germany", "YUG": "Yugoslavia", "CSK": "Czechoslovakia"}
-    if iso3 in extra:
-        return extra[iso3]
-    found = pycountry.countries.get(alpha_3=iso3)
-    return (getattr(found, "common_name", None) or found.name) if found else iso3
+    from .extract.gazetteer import _data_path
+
+    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    names |= {"EU": "European Union", "SUN": "Soviet Union", "DDR": "East Germany", "YUG": "Yugoslavia", "CSK": "Czechoslovakia"}
+    for line in _data_path("gazetteer", "countries.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 2 or not cols[1].strip():
+            continue
+        names[cols[0]] = cols[1].split(";")[0].strip()  # the gazetteer's first name is the everyday one
+    return names
 
 
 def canonical_entity(store: Store, entity: str) -> str:

@@ -166,13 +166,21 @@ def _table(edition: str, commodity: str, kind: str, measure: str, year: int, row
     for r in rows:
         if not r["iso3"]:
             continue
-        slot = by_country.setdefault(r["iso3"], {"iso3": r["iso3"], "country": r["country"].strip(), "value": 0.0, "share": 0.0})
+        slot = by_country.setdefault(r["iso3"], {"iso3": r["iso3"], "country": display_country(r["iso3"]), "value": 0.0,
+                                                 "share": 0.0})
         slot["value"] += float(r["value"] or 0)
         slot["share"] += float(r["share"] or 0)
     first = rows[0]
     world = float(first["world_total"]) if first["world_total"] else None
     ordered = tuple(sorted(by_country.values(), key=lambda d: -d["share"]))
     return ProductionTable(edition, commodity, kind, measure, year, first["unit"], world, first["world_qualifier"], ordered)
+
+
+def display_country(iso3: str) -> str:
+    """One name per state in every answer ("Russia", never the table's "Russiae" with its footnote letter)."""
+    from .query import country_name
+
+    return country_name(iso3)
 
 
 def concentration(table: ProductionTable) -> dict[str, Any]:
