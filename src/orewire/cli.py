@@ -62,8 +62,10 @@ def main() -> None:
               help="When local files were fetched; resolves relative stamps like 'Updated 10 sec ago'.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-extract", is_flag=True, help="Store clean articles only; skip entity and event extraction.")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Fetch URLs on private, loopback or link-local addresses (refused by default: SSRF protection).")
 def ingest(targets: tuple[str, ...], db: str | None, workers: str, html_extractor: str | None,
-           retrieved_at: str | None, quiet: bool, no_extract: bool) -> None:
+           retrieved_at: str | None, quiet: bool, no_extract: bool, allow_private_urls: bool) -> None:
     """Read TARGETS (files, folders, globs, URLs; any of them .gz) into the database.
 
     Formats: plain-text page dumps, HTML, JSON Lines, RSS/Atom feeds, WARC. Inputs
@@ -75,7 +77,8 @@ def ingest(targets: tuple[str, ...], db: str | None, workers: str, html_extracto
     from .store import open_store
 
     try:
-        settings = load_settings(db=db, workers=_workers(workers), html_extractor=html_extractor)
+        settings = load_settings(db=db, workers=_workers(workers), html_extractor=html_extractor,
+                                 **({"allow_private_urls": True} if allow_private_urls else {}))
         fetched_at = _parse_time(retrieved_at)
         with open_store(settings.db, role="ingest") as store:
             report = _run_with_progress(run_ingest, targets, store, settings, fetched_at, quiet, not no_extract)

@@ -23,6 +23,9 @@ class Settings:
     http_deadline: seconds a whole HTTP fetch may take, all reads together (a server dripping bytes is cut off).
     http_max_bytes: largest HTTP response body read.
     user_agent: sent with every HTTP request.
+    allow_private_urls: fetch URLs whose host is a private, loopback or link-local address (off: SSRF protection
+        when ingest runs inside a server; turn on for a trusted intranet).
+    max_redirects: redirects followed per fetch.
     html_extractor: ``auto`` (fast pass, careful fallback), ``fast`` or ``careful``.
     batch_size: documents per storage transaction (and per worker task).
     workers: processes that clean documents: 1 runs in this process, 0 uses one per core.
@@ -35,6 +38,8 @@ class Settings:
     http_deadline: float = 120.0
     http_max_bytes: int = 20 * 1024 * 1024
     user_agent: str = "orewire/0.1 (+https://github.com/orewire/orewire)"
+    allow_private_urls: bool = False
+    max_redirects: int = 5
     html_extractor: str = "auto"
     batch_size: int = 256
     workers: int = 1

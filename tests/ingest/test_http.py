@@ -55,20 +55,23 @@ def server():
     httpd.server_close()
 
 
+LOCAL = {"allow_private_urls": True}  # the test server is on 127.0.0.1, which fetches refuse unless allowed
+
+
 def test_fetch_page_is_stamped_with_retrieval_time(server):
-    doc = fetch_url(f"{server}/page", Settings())
+    doc = fetch_url(f"{server}/page", Settings(**LOCAL))
     assert doc.content_type == "html" and doc.body == PAGE and doc.fetched_at is not None
 
 
 def test_http_error_timeout_and_size_cap(server):
     with pytest.raises(InputRejected) as err:
-        fetch_url(f"{server}/missing", Settings())
+        fetch_url(f"{server}/missing", Settings(**LOCAL))
     assert err.value.reason == "http_error" and "404" in err.value.detail
     with pytest.raises(InputRejected) as err:
-        fetch_url(f"{server}/slow", Settings(http_timeout=0.5))
+        fetch_url(f"{server}/slow", Settings(http_timeout=0.5, **LOCAL))
     assert err.value.reason == "timeout"
     with pytest.raises(InputRejected) as err:
-        fetch_url(f"{server}/big", Settings(http_max_bytes=10_000))
+        fetch_url(f"{server}/big", Settings(http_max_bytes=10_000, **LOCAL))
     assert err.value.reason == "too_large"
 
 
@@ -87,14 +90,14 @@ def test_user_agent_is_sent():
 
 def test_ingest_urls_end_to_end(server, tmp_path):
     db = str(tmp_path / "h.duckdb")
-    result = CliRunner().invoke(main, ["ingest", f"{server}/page", f"{server}/missing", "--db", db, "--quiet"])
+    result = CliRunner().invoke(main, ["ingest", f"{server}/page", f"{server}/missing", "--db", db, "--quiet", "--allow-private-urls"])
     assert result.exit_code == 1
     assert "articles 1" in result.output and f"{server}/missing" in result.output
 
 
 def test_fetched_feed_is_read_item_by_item(server, tmp_path):
     db = str(tmp_path / "feed.duckdb")
-    result = CliRunner().invoke(main, ["ingest", f"{server}/feed.rss", "--db", db, "--quiet"])
+    result = CliRunner().invoke(main, ["ingest", f"{server}/feed.rss", "--db", db, "--quiet", "--allow-private-urls"])
     assert result.exit_code == 0, result.output
     import duckdb
 
@@ -164,3 +167,42 @@ def test_a_server_dripping_bytes_is_cut_off_at_the_whole_fetch_deadline():
     with pytest.raises(InputRejected) as info:
         fetch_url("https://example.org/slow", Settings(http_deadline=1.0), transport=httpx.MockTransport(handler))
     assert info.value.reason == "timeout" and time.monotonic() - started < 2.5
+
+
+def test_private_and_loopback_addresses_are_refused_unless_allowed(server, tmp_path):
+    """SSRF protection: an ingest inside a server must not fetch that server's own network."""
+    with pytest.raises(InputRejected) as err:
+        fetch_url(f"{server}/page", Settings())
+    assert err.value.reason == "private_address"
+    for url in ("http://10.0.0.1/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/x"):
+        with pytest.raises(InputRejected) as err:
+            fetch_url(url, Settings())
+        assert err.value.reason == "private_address"
+    db = str(tmp_path / "p.duckdb")
+    refused = CliRunner().invoke(main, ["ingest", f"{server}/page", "--db", db, "--quiet"])
+    assert refused.exit_code == 1 and "private_address" in refused.output
+
+
+def test_a_redirect_to_a_private_address_is_refused_and_redirects_are_capped():
+    import httpx
+
+    def to_metadata(request):
+        return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest"})
+
+    with pytest.raises(InputRejected) as err:
+        fetch_url("https://example.org/r", Settings(), transport=httpx.MockTransport(to_metadata))
+    assert err.value.reason == "private_address"
+
+    def loop(request):
+        return httpx.Response(302, headers={"Location": str(request.url) + "x"})
+
+    with pytest.raises(InputRejected) as err:
+        fetch_url("https://example.org/r", Settings(max_redirects=3), transport=httpx.MockTransport(loop))
+    assert err.value.reason == "redirects"
+
+
+def test_file_and_other_schemes_are_refused(tmp_path, settings, store):
+    from orewire.runner import ingest
+
+    report = ingest(["file:///etc/passwd", "ftp://example.org/x"], store, settings, extract=False)
+    assert report.rejected == 2 and report.articles == 0

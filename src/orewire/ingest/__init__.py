@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import tempfile
 import zlib
 from dataclasses import replace
@@ -65,6 +66,9 @@ def safe_name(name: str) -> str:
 def _expand_one(target: str) -> Iterator[str | Quarantined]:
     if is_url(target):
         yield target
+        return
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", target):
+        yield Quarantined(target[:300], "unsupported_url", f"{target[:300]}: only http:// and https:// URLs are fetched.")
         return
     path = Path(target)
     if path.is_dir():

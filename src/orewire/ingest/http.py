@@ -1,6 +1,8 @@
 """Fetching pages over HTTP(S), politely: a timeout, a size cap and a user agent."""
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 import zlib
 from datetime import datetime, timezone
@@ -27,14 +29,20 @@ def fetch_url(url: str, settings: Settings, transport: Any = None) -> RawDocumen
     """
     httpx = require("httpx", "http", "Fetching URLs")
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/xml,text/plain,*/*;q=0.5"}
+    def guard(request: Any) -> None:  # every hop, redirects included
+        _check_host(request.url.host, url, settings.allow_private_urls)
+
     try:
-        with httpx.Client(timeout=settings.http_timeout, follow_redirects=True, headers=headers, transport=transport) as client:
+        with httpx.Client(timeout=settings.http_timeout, follow_redirects=True, max_redirects=settings.max_redirects,
+                          headers=headers, transport=transport, event_hooks={"request": [guard]}) as client:
             with client.stream("GET", url) as resp:
                 if resp.status_code >= 400:
                     raise InputRejected("http_error", f"{url}: the server answered HTTP {resp.status_code}.", url)
                 body = _read_capped(resp, settings.http_max_bytes, url, time.monotonic() + settings.http_deadline)
                 final_url = str(resp.url)
                 ctype = resp.headers.get("content-type", "")
+    except httpx.TooManyRedirects as exc:
+        raise InputRejected("redirects", f"{url}: more than {settings.max_redirects} redirects; stopped.", url) from exc
     except httpx.TimeoutException as exc:
         raise InputRejected("timeout", f"{url}: no answer within {settings.http_timeout:g} s ({exc.__class__.__name__}).", url) from exc
     except httpx.HTTPError as exc:
@@ -47,6 +55,22 @@ def fetch_url(url: str, settings: Settings, transport: Any = None) -> RawDocumen
     if gzipped and fmt in ("html", "text"):
         body = _gunzip(body, settings.max_document_bytes, url)  # a page is stored as its text, never as gzip bytes
     return RawDocument.make(url, body, fmt, url=final_url, fetched_at=datetime.now(timezone.utc), meta={"content_type": ctype})
+
+
+def _check_host(host: str, url: str, allow_private: bool) -> None:
+    """Refuse hosts that are, or resolve to, private, loopback, link-local or reserved addresses: a URL given to an
+    ingest running inside a server must not reach that server's own network (SSRF)."""
+    if allow_private:
+        return
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return  # unresolvable: the fetch itself fails with a network error
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
+            raise InputRejected("private_address", f"{url}: {host} is a private or local address ({ip}); not fetched. "
+                                "Allow it with --allow-private-urls (OREWIRE_ALLOW_PRIVATE_URLS=1) for a trusted network.", url)
 
 
 def _gunzip(body: bytes, cap: int, url: str, head_only: bool = False) -> bytes:
