@@ -520,3 +520,24 @@ def test_one_name_per_country_and_no_footnote_letters_in_exposure():
 
     assert names.get("RUS") == "Russia" and names.get("KOR") == "South Korea"  # the table says "Russiae", "Korea, Republic ofe"
     assert all(name == country_name(iso3) for iso3, name in names.items())
+
+
+def test_non_utf8_file_names_are_stored_safely_and_a_non_utf8_db_path_is_a_usage_error(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    folder = os.path.join(os.fsencode(str(tmp_path)), b"in")
+    os.makedirs(folder)
+    with open(os.path.join(folder, b"bad\xffname.txt"), "wb") as fh:
+        fh.write(b"Zinc output rose 5% in March at the Red Dog mine, the operator said on Tuesday.\n" * 3)
+    db = str(tmp_path / "a.duckdb")
+    run = subprocess.run([sys.executable, "-m", "orewire", "ingest", os.fsdecode(folder), "--db", db, "--quiet", "--no-extract"],
+                         capture_output=True)
+    assert run.returncode == 0, run.stderr
+    listed = subprocess.run([sys.executable, "-m", "orewire", "articles", "--db", db, "--format", "json"], capture_output=True)
+    assert "bad\\\\xffname.txt" in listed.stdout.decode()
+    bad_db = os.fsdecode(os.path.join(os.fsencode(str(tmp_path)), b"db\xff.duckdb"))
+    refused = subprocess.run([sys.executable, "-m", "orewire", "ingest", os.fsdecode(folder), "--db", bad_db, "--quiet"],
+                             capture_output=True)
+    assert refused.returncode == 2 and b"not valid UTF-8" in refused.stderr and b"Traceback" not in refused.stderr

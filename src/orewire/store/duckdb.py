@@ -21,6 +21,7 @@ class Store:
     def __init__(self, path: str | Path = "orewire.duckdb", read_only: bool = False, memory_limit: str = "256MB",
                  role: str = "a writer", lock_wait: float = 30.0) -> None:
         self.path = str(path)
+        _check_path(self.path)
         self.read_only = read_only
         self.memory_limit = memory_limit
         self.lock_wait = lock_wait
@@ -360,6 +361,17 @@ def _quarantine_row(q: Quarantined, run_id: str) -> tuple[Any, ...]:
     return (q.id, run_id, q.source, q.reason, q.detail, q.action)
 
 
+def _check_path(path: str) -> None:
+    """DuckDB needs a UTF-8 path (a byte such as 0xff in it crashes its C++ side with std::bad_cast)."""
+    from ..errors import ConfigError
+
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise ConfigError(f"The database path {shown} is not valid UTF-8, which DuckDB cannot open. Use another --db.") from None
+
+
 def _check_header(path: str) -> None:
     """Refuse a file that is not a DuckDB database before DuckDB tries to read it (an SQLite file would make it
     try to download an extension)."""
@@ -394,6 +406,7 @@ def _now() -> datetime:
 def open_store(path: str | Path, read_only: bool = False, role: str = "a writer") -> Store:
     """Open (and migrate) the store at ``path``; read-only opens need the file to exist. ``role`` names this
     writer ("ingest", "resolve") to a second writer that is refused."""
+    _check_path(str(path))
     if read_only and str(path) != ":memory:" and not Path(path).exists():
         raise StoreError(f"No orewire database at {path}. Run 'orewire ingest PATH' first, or pass --db.", str(path))
     return Store(path, read_only=read_only, role=role)
