@@ -541,3 +541,17 @@ def test_non_utf8_file_names_are_stored_safely_and_a_non_utf8_db_path_is_a_usage
     refused = subprocess.run([sys.executable, "-m", "orewire", "ingest", os.fsdecode(folder), "--db", bad_db, "--quiet"],
                              capture_output=True)
     assert refused.returncode == 2 and b"not valid UTF-8" in refused.stderr and b"Traceback" not in refused.stderr
+
+
+def test_an_articles_table_stops_at_a_screenful_and_says_how_to_see_more(tmp_path, settings, store):
+    from click.testing import CliRunner
+
+    from orewire.cli import TABLE_LIMIT, main
+
+    path = _good_jsonl(tmp_path / "many.jsonl", n=TABLE_LIMIT + 5)
+    ingest([str(path)], store, settings, extract=False)
+    store.close()
+    table = CliRunner().invoke(main, ["articles", "--db", settings.db])
+    assert table.exit_code == 0 and f"Showing the newest {TABLE_LIMIT}" in table.output
+    every = json.loads(CliRunner().invoke(main, ["articles", "--db", settings.db, "--format", "json"]).stdout)
+    assert len(every) == TABLE_LIMIT + 5

@@ -19,6 +19,7 @@ from .model import EventType
 from .output import FORMATS, render_table, to_csv, to_json
 
 SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
+TABLE_LIMIT = 50  # rows an 'articles' table shows unless --limit says otherwise
 
 
 def db_option(fn: Any) -> Any:
@@ -192,9 +193,13 @@ def articles(db: str | None, fmt: str, source: str | None, search: str | None, s
     """List stored articles, newest first."""
     from .query import ArticleFilter, list_articles
 
+    capped = limit is None and fmt == "table"  # a table for people stops at a screenful; JSON and CSV give everything
     flt = ArticleFilter(source=source, search=search, since=since.date() if since else None,
-                        until=until.date() if until else None, language=language, limit=limit)
+                        until=until.date() if until else None, language=language,
+                        limit=TABLE_LIMIT + 1 if capped else limit)
     rows = _read(lambda store: list_articles(store, flt), db)
+    more = capped and len(rows) > TABLE_LIMIT
+    rows = rows[:TABLE_LIMIT] if more else rows
     if fmt == "json":
         click.echo(to_json(rows))
     elif fmt == "csv":
@@ -202,8 +207,10 @@ def articles(db: str | None, fmt: str, source: str | None, search: str | None, s
     else:
         cols = ["id", "published", "dateline", "language", "title", "source"]
         shown = [{**r, "id": r["id"][:12], "source": _short_source(r["source"])} for r in rows]
-        _console().print(render_table(shown, cols, title=f"{len(rows)} articles",
+        _console().print(render_table(shown, cols, title=f"{len(rows)} articles" + (" (the newest; more match)" if more else ""),
                                       widths={"title": 60, "source": 40}))
+        if more:
+            click.echo(f"Showing the newest {TABLE_LIMIT}. See more with --limit N, or all with --format json or csv.", err=True)
 
 
 @main.command()
