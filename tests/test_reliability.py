@@ -555,3 +555,26 @@ def test_an_articles_table_stops_at_a_screenful_and_says_how_to_see_more(tmp_pat
     assert table.exit_code == 0 and f"Showing the newest {TABLE_LIMIT}" in table.output
     every = json.loads(CliRunner().invoke(main, ["articles", "--db", settings.db, "--format", "json"]).stdout)
     assert len(every) == TABLE_LIMIT + 5
+
+
+def test_a_piped_ingest_prints_progress_lines_with_a_percentage(tmp_path, monkeypatch):
+    import orewire.cli as cli
+    from click.testing import CliRunner
+
+    monkeypatch.setattr(cli, "LOG_EVERY_S", 0.0)
+    path = _good_jsonl(tmp_path / "s.jsonl", n=600)
+    result = CliRunner().invoke(cli.main, ["ingest", str(path), "--db", str(tmp_path / "p.duckdb"), "--no-extract"])
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("progress:")]
+    assert lines and "% of" in lines[-1]
+
+
+def test_input_size_is_known_for_files_and_gzip_and_unknown_for_urls(tmp_path):
+    import gzip
+
+    from orewire.runner import input_bytes
+
+    (tmp_path / "a.txt").write_bytes(b"x" * 1000)
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(b"y" * 50_000))
+    assert input_bytes([str(tmp_path)]) == 51_000
+    assert input_bytes(["https://example.org/x"]) is None

@@ -94,24 +94,44 @@ def ingest(targets: tuple[str, ...], db: str | None, workers: str, html_extracto
 
 def _run_with_progress(run_ingest: Any, targets: Any, store: Any, settings: Any, fetched_at: Any, quiet: bool,
                        extract: bool = True) -> Any:
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    """A live bar with a total, a percentage and an ETA when the inputs' size is known; piped to a log, a plain
+    progress line every few seconds instead."""
+    import time
+
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from .runner import input_bytes
 
     err = _console(stderr=True)
+    total = input_bytes(list(targets))
+    last_line = [time.monotonic()]
 
     def on_quarantine(q: Any) -> None:
         style = "red" if q.action == "rejected" else "yellow"
         err.print(f"[{style}]{q.action}[/{style}] {q.reason}: {q.detail}", soft_wrap=True, markup=True)
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  disable=quiet, transient=True) as progress:
-        task = progress.add_task("reading…", total=None)
+    def status(r: Any) -> str:
+        share = f"  {min(r.bytes_read / total, 1.0):.0%} of {total / 2**20:,.1f} MB" if total else ""
+        return (f"read {r.read:,}  new {r.new:,}  articles {r.articles:,}  events {r.events:,}  "
+                f"quarantined {r.rejected:,}  {r.rate:,.0f}/s{share}")
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+    if total:
+        columns[2:2] = [BarColumn(), TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn()]
+    with Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
+        task = progress.add_task("reading…", total=total)
 
         def on_batch(r: Any) -> None:
-            progress.update(task, description=f"read {r.read:,}  new {r.new:,}  articles {r.articles:,}  events {r.events:,}  "
-                                              f"quarantined {r.rejected:,}  {r.rate:,.0f}/s")
+            progress.update(task, description=status(r), completed=min(r.bytes_read, total) if total else None)
+            if not quiet and not err.is_terminal and time.monotonic() - last_line[0] >= LOG_EVERY_S:
+                last_line[0] = time.monotonic()
+                err.print(f"progress: {status(r)}", soft_wrap=True, highlight=False)
 
         return run_ingest(targets, store, settings, fetched_at=fetched_at, extract=extract, on_batch=on_batch,
                           on_quarantine=on_quarantine)
+
+
+LOG_EVERY_S = 5.0  # piped to a log, a progress line this often
 
 
 def _print_summary(report: Any, db: str) -> None:

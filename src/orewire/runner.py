@@ -40,6 +40,7 @@ class IngestReport:
 
     run_id: str = ""
     read: int = 0
+    bytes_read: int = 0
     new: int = 0
     duplicate: int = 0
     articles: int = 0
@@ -119,6 +120,7 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
             for q in quarantined:
                 note(q)
             report.read += len(raws)
+            report.bytes_read += sum(len(r.body) for r in raws)
             known = store.known_raw_ids(r.id for r in raws)
             fresh = list({r.id: r for r in raws if r.id not in known}.values())
             report.duplicate += len(raws) - len(fresh)
@@ -182,6 +184,31 @@ def write_isolating(store: Store, run_id: str, raws: list[RawDocument], articles
     written = store.write_batch(run_id, [], [], [*quarantined, *refused], [])
     totals["quarantined"] = totals.get("quarantined", 0) + written["quarantined"]
     return totals
+
+
+def input_bytes(targets: Sequence[str]) -> int | None:
+    """The size of the local inputs once decompressed (a gzip file's own trailer says it), for a percentage and an
+    ETA; None when some input is a URL (its size is not known in advance)."""
+    import gzip
+    import os
+    import struct
+
+    total = 0
+    for target in targets:
+        if "://" in target:
+            return None
+        paths = [os.path.join(d, f) for d, _, files in os.walk(target) for f in files] if os.path.isdir(target) else [target]
+        for path in paths:
+            try:
+                size = os.path.getsize(path)
+                if path.endswith(".gz") and size >= 18:
+                    with open(path, "rb") as fh:
+                        fh.seek(-4, os.SEEK_END)
+                        size = max(size, struct.unpack("<I", fh.read(4))[0])  # ISIZE: the size mod 4 GiB
+                total += size
+            except OSError:
+                continue
+    return total or None
 
 
 def _stale_view(store: Store) -> bool:
