@@ -578,3 +578,13 @@ def test_input_size_is_known_for_files_and_gzip_and_unknown_for_urls(tmp_path):
     (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(b"y" * 50_000))
     assert input_bytes([str(tmp_path)]) == 51_000
     assert input_bytes(["https://example.org/x"]) is None
+
+
+def test_exposure_before_the_first_shipped_edition_says_so():
+    from datetime import date
+
+    from orewire.analysis import exposure
+
+    early = exposure(None, "tin", date(1987, 4, 15))
+    assert early["warning"] and "MCS2024" in early["warning"] and "1987-04-15" in early["warning"]
+    assert exposure(None, "tin", date(2025, 4, 15))["warning"] is None

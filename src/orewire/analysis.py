@@ -166,6 +166,7 @@ def exposure(store: Store | None, commodity: str, as_of: date | None = None, sta
     if table.world_qualifier:
         notes.append(f"The USGS world total is qualified '{table.world_qualifier}': shares are bounds.")
     notes.append("HHI covers the separately listed countries only, so it is a lower bound.")
+    warning = _edition_warning(table.edition, day)
     reserves = production_table(commodity, day, None, measure="reserves")
     if reserves is not None and reserves.world_qualifier:
         notes.append(f"The USGS world reserves total is qualified '{reserves.world_qualifier}': reserve shares are bounds.")
@@ -181,8 +182,20 @@ def exposure(store: Store | None, commodity: str, as_of: date | None = None, sta
         "reserves": _reserves_view(reserves, controlled),
         "controls_in_force": controls,
         "basis": basis,
+        "warning": warning,
         "notes": notes,
     }
+
+
+def _edition_warning(edition: str, day: date) -> str | None:
+    """Say so when the figures come from an edition published after the day asked about (none earlier ships)."""
+    from .reference import USGS_EDITIONS
+
+    out = USGS_EDITIONS.get(edition)
+    if out and out > day:
+        return (f"No USGS edition out by {day} ships with orewire; these figures are from {edition}, published {out}, "
+                "so they may describe a later year than the day asked about.")
+    return None
 
 
 def _reserves_view(table: Any, controlled: list[str]) -> dict[str, Any] | None:

@@ -590,6 +590,8 @@ def exposure(commodity: str, db: str | None, as_of: datetime | None, stage: str 
         top = ", ".join(f"{r['iso3']} {r['share']:.1%}" for r in reserves["by_country"][:3])
         console.print(f"reserves ({reserves['year']}, {reserves['unit']}): controlled share {reserves['controlled_share']:.1%}; "
                       f"largest {top}", highlight=False)
+    if answer.get("warning"):
+        console.print(f"warning: {answer['warning']}", style="bold yellow", highlight=False)
     for c in answer["controls_in_force"]:
         console.print(f"  control in force: {_measure_label(c)}", highlight=False)
     for note in answer["notes"]:
