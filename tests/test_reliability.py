@@ -588,3 +588,9 @@ def test_exposure_before_the_first_shipped_edition_says_so():
     early = exposure(None, "tin", date(1987, 4, 15))
     assert early["warning"] and "MCS2024" in early["warning"] and "1987-04-15" in early["warning"]
     assert exposure(None, "tin", date(2025, 4, 15))["warning"] is None
+
+
+def test_the_resolve_step_reports_its_stages(sample_dir, settings, store):
+    heard = []
+    ingest([str(sample_dir / "coverage.jsonl")], store, settings, on_resolve_step=heard.append)
+    assert heard[0].startswith("resolving:") and any("grouping" in h for h in heard) and heard[-1].startswith("resolving: writing")

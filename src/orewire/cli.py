@@ -127,8 +127,13 @@ def _run_with_progress(run_ingest: Any, targets: Any, store: Any, settings: Any,
                 last_line[0] = time.monotonic()
                 err.print(f"progress: {status(r)}", soft_wrap=True, highlight=False)
 
+        def on_resolve_step(message: str) -> None:
+            progress.update(task, description=message)
+            if not quiet and not err.is_terminal:
+                err.print(f"progress: {message}", highlight=False)
+
         return run_ingest(targets, store, settings, fetched_at=fetched_at, extract=extract, on_batch=on_batch,
-                          on_quarantine=on_quarantine)
+                          on_quarantine=on_quarantine, on_resolve_step=on_resolve_step)
 
 
 LOG_EVERY_S = 5.0  # piped to a log, a progress line this often

@@ -95,7 +95,8 @@ def clean_pipeline(html_extractor: str, extract: bool = False) -> Pipeline:
 def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_at: datetime | None = None, extract: bool = True,
            resolve: bool = True,
            on_batch: Callable[[IngestReport], None] | None = None,
-           on_quarantine: Callable[[Quarantined], None] | None = None) -> IngestReport:
+           on_quarantine: Callable[[Quarantined], None] | None = None,
+           on_resolve_step: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest ``targets`` into ``store`` and return the report (see module docstring)."""
     report = IngestReport(run_id=store.start_run(targets))
     started = time.perf_counter()
@@ -153,7 +154,7 @@ def ingest(targets: Sequence[str], store: Store, settings: Settings, *, fetched_
     if extract and resolve and (report.new or _stale_view(store)):
         from .resolve import resolve_store
 
-        report.resolution = resolve_store(store)  # cross-document view over everything stored, this run included
+        report.resolution = resolve_store(store, on_step=on_resolve_step)  # the cross-document view, this run included
     return report
 
 

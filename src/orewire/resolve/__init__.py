@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,17 +49,22 @@ class ResolveReport:
 
 
 def resolve_store(store: Store, threshold: float = THRESHOLD, window_days: int = WINDOW_DAYS,
-                  syndication_threshold: float = syndication.THRESHOLD) -> ResolveReport:
-    """Recompute origins, entity links, event clusters and measure links in ``store``."""
+                  syndication_threshold: float = syndication.THRESHOLD,
+                  on_step: Callable[[str], None] | None = None) -> ResolveReport:
+    """Recompute origins, entity links, event clusters and measure links in ``store``; ``on_step`` hears each stage."""
     started = time.perf_counter()
+    step = on_step or (lambda _: None)
     report = ResolveReport(notes=[])
+    step("resolving: finding syndicated copies")
     origins = _origins(store, report, syndication_threshold)
+    step("resolving: linking names")
     links = _entity_links(store)
     report.entities_linked = sum(1 for link in links if link.entity_id != link.canonical_id)
     canonical = {link.entity_id: link.canonical_id for link in links}
     names = _entity_names(store)
     records, quotes = _event_records(store, canonical, {o.article_id: o.origin_id for o in origins})
     overrides = [tuple(r) for r in store.con.execute("SELECT event_a, event_b, decision, note FROM merge_overrides").fetchall()]
+    step(f"resolving: grouping {len(records):,} events")
     clustering = cluster_events(records, overrides, threshold, window_days)  # type: ignore[arg-type]
     by_id = {r.id: r for r in records}
     resolved, memberships, merges, measure_links = [], [], [], []
@@ -76,6 +82,7 @@ def resolve_store(store: Store, threshold: float = THRESHOLD, window_days: int =
     owner = {m: c for m, c in memberships}
     for merge in clustering.merges:
         merges.append((owner[merge.event_a], merge.event_a, merge.event_b, merge.score, json.dumps(list(merge.reasons))))
+    step(f"resolving: writing {len(resolved):,} resolved events")
     store.replace_derived({
         "article_origins": [(o.article_id, o.origin_id, o.similarity, o.relation) for o in origins],
         "entity_links": [(link.entity_id, link.canonical_id, link.reason) for link in links],
