@@ -6,7 +6,7 @@ import json
 from orewire.errors import StoreError
 from orewire.runner import ingest
 from orewire.store import Store
-from orewire.store.duckdb import safe_text
+from orewire.model import safe_text
 
 
 def _stories(path, n, bad_at=None, bad_id="i\udc80"):

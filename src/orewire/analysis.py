@@ -242,10 +242,10 @@ def country_id(value: str) -> str:
     import pycountry
 
     from .errors import ConfigError
-    from .extract.gazetteer import country_forms
+    from .extract.gazetteer import country_forms, state_ids
 
     raw = value.strip()
-    if raw.upper() in {c.alpha_3 for c in pycountry.countries} | {"EU", "SUN", "DDR", "YUG", "CSK"}:
+    if raw.upper() in state_ids():
         return raw.upper()
     if len(raw) == 2:
         found = pycountry.countries.get(alpha_2=raw.upper())

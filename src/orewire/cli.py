@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -38,7 +38,7 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False)
 
 
-def _fail(exc: OrewireError) -> None:
+def _fail(exc: OrewireError) -> NoReturn:
     click.echo(f"Error: {exc}", err=True)
     sys.exit(exc.exit_code)
 
@@ -327,7 +327,6 @@ def _filter_ids(commodity: str | None, country: str | None) -> tuple[str | None,
         return (commodity_id(commodity) if commodity else None, country_id(country) if country else None)
     except OrewireError as exc:
         _fail(exc)
-        raise  # unreachable: _fail exits
 
 
 def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -471,10 +470,9 @@ def merges_decisions(clear: bool, event_prefix: str | None, db: str | None, fmt:
             return
         click.echo(f"cleared {removed} decision(s); {report.summary()}")
         return
-    rows = _read(lambda store: [dict(zip(("event_a", "event_b", "decision", "note", "created_at"), r)) for r in store.con.execute(
-        "SELECT event_a, event_b, decision, note, created_at FROM merge_overrides "
-        "WHERE ? IS NULL OR starts_with(event_a, ?) OR starts_with(event_b, ?) ORDER BY created_at, event_a, event_b",
-        [event_prefix, event_prefix, event_prefix]).fetchall()], db)
+    from .query import merge_decisions
+
+    rows = _read(lambda store: merge_decisions(store, event_prefix), db)
     _emit(rows, fmt, ["decision", "event_a", "event_b", "note", "created_at"], f"{len(rows)} merge decisions", None)
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "Quarantined",
     "RawDocument",
     "content_id",
+    "safe_text",
     "org_id",
     "person_id",
     "source_stem",
@@ -45,6 +46,22 @@ def content_id(*parts: str | bytes | None, prefix: str = "") -> str:
         h.update(p.encode("utf-8", "surrogatepass") if isinstance(p, str) else p)  # never fails on a lone surrogate
         h.update(b"\x1f")
     return prefix + h.hexdigest()
+
+
+def safe_text(value: Any) -> Any:
+    """A string as valid UTF-8: lone surrogates (from a file name that is not UTF-8, or a JSON ``"\\udc80"``)
+    become visible escapes ("\\xff", "\\ud800") instead of breaking a database write or a message. Other values pass."""
+    if not isinstance(value, str) or value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:  # \udc80-\udcff stand for the undecodable bytes of a file name: show those bytes
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def org_id(name: str) -> str:

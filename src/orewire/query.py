@@ -333,6 +333,13 @@ def explain_cluster(store: Store, id_prefix: str) -> dict[str, Any] | None:
     return {"id": cluster, "members": members, "merges": merges, "overrides": overrides}
 
 
+def merge_decisions(store: Store, event_prefix: str | None = None) -> list[dict[str, Any]]:
+    """People's split and join decisions (all, or those naming an event id starting with ``event_prefix``), oldest first."""
+    return _dicts(store, "SELECT decision, event_a, event_b, note, created_at FROM merge_overrides "
+                         "WHERE ? IS NULL OR starts_with(event_a, ?) OR starts_with(event_b, ?) ORDER BY created_at, event_a, event_b",
+                  [event_prefix] * 3)
+
+
 def cluster_members(store: Store, event_id_prefix: str) -> tuple[str, list[str]] | None:
     """The member event ids of the resolved event holding ``event_id_prefix`` (an event id), and its full id."""
     if not event_id_prefix.strip():

@@ -189,26 +189,27 @@ def write_isolating(store: Store, run_id: str, raws: list[RawDocument], articles
 
 def input_bytes(targets: Sequence[str]) -> int | None:
     """The size of the local inputs once decompressed (a gzip file's own trailer says it), for a percentage and an
-    ETA; None when some input is a URL (its size is not known in advance)."""
-    import gzip
+    ETA; None when some input is a URL (its size is not known in advance). Lists inputs as the ingest will."""
     import os
     import struct
 
+    from .ingest import expand_targets, is_url
+
     total = 0
-    for target in targets:
-        if "://" in target:
+    for path in expand_targets(targets):
+        if isinstance(path, Quarantined):
+            continue
+        if is_url(path):
             return None
-        paths = [os.path.join(d, f) for d, _, files in os.walk(target) for f in files] if os.path.isdir(target) else [target]
-        for path in paths:
-            try:
-                size = os.path.getsize(path)
-                if path.endswith(".gz") and size >= 18:
-                    with open(path, "rb") as fh:
-                        fh.seek(-4, os.SEEK_END)
-                        size = max(size, struct.unpack("<I", fh.read(4))[0])  # ISIZE: the size mod 4 GiB
-                total += size
-            except OSError:
-                continue
+        try:
+            size = os.path.getsize(path)
+            if path.endswith(".gz") and size >= 18:
+                with open(path, "rb") as fh:
+                    fh.seek(-4, os.SEEK_END)
+                    size = max(size, struct.unpack("<I", fh.read(4))[0])  # ISIZE: the size mod 4 GiB
+            total += size
+        except OSError:
+            continue
     return total or None
 
 

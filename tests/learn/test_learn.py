@@ -1,8 +1,6 @@
 """The learned parts' plumbing: training examples from offsets, hashed relevance features, absent artefacts."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from orewire.corpus.records import text_hash
 from orewire.learn.examples import overlaps, sentence_examples
 from orewire.learn.relevance import DIM, N_DENSE, features
@@ -43,15 +41,25 @@ def test_relevance_features_are_stable_and_bounded():
 
 
 def test_without_artefacts_extraction_uses_the_rules(monkeypatch, tmp_path):
+    """An installation without model files extracts exactly as the rules alone do."""
+    from orewire.clean import build_article
+    from orewire.extract import extract_document
     from orewire.learn.detector import load_detector
     from orewire.learn.relevance import load_relevance_model
+    from orewire.model import RawDocument
 
+    text = ("Chile's copper output rose 5% in March to 450,000 tonnes, the state mining agency said on Tuesday. "
+            "Codelco plans to invest $1 billion in its Chuquicamata smelter, its chairman said.")
+    article = build_article(RawDocument.make("c.txt", text.encode(), "text"), text, title=None)
     monkeypatch.setenv("OREWIRE_MODEL_DIR", str(tmp_path))
     load_detector.cache_clear()
     load_relevance_model.cache_clear()
     try:
         assert load_detector() is None and load_relevance_model() is None
+        auto = extract_document([article])
     finally:
         load_detector.cache_clear()
         load_relevance_model.cache_clear()
-    assert not (Path(tmp_path) / "detector").exists()
+    rules = extract_document([article], detector=None, relevance_model=None)
+    assert auto.relevant and [e.to_dict() for e in auto.events] == [e.to_dict() for e in rules.events]
+    assert auto.events

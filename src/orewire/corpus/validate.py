@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..extract.gazetteer import state_ids
 from .records import CorpusRecord, text_hash
 
 EVENT_TYPES = frozenset({
@@ -22,16 +23,7 @@ STATUSES = frozenset({"announced", "planned", "completed", "interest", "suspende
 POLARITIES = frozenset({"asserted", "denied"})
 SUBTYPES = frozenset({"CLAIM", "DENY", "ASSURE", "ACCUSE", "WARN"})
 ORG_KINDS = frozenset({"COMPANY", "GOVERNMENT", "MILITARY", "MEDIA", "INTERNATIONAL", "OTHER"})
-# States the guidelines name beside ISO 3166-1 (the EU, and states that no longer exist).
-EXTRA_STATES = frozenset({"EU", "SUN", "DDR", "YUG", "CSK"})
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "commodities.csv"
-
-
-@lru_cache(maxsize=1)
-def country_ids() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(c.alpha_3 for c in pycountry.countries) | EXTRA_STATES
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +88,7 @@ def validate_record(rec: CorpusRecord, text: str | None) -> list[str]:
 def _entity_problems(e: dict[str, Any]) -> list[str]:
     kind = e.get("type")
     if kind == "COUNTRY":
-        return [] if e.get("id") in country_ids() else [f"country id {e.get('id')!r} is not ISO 3166-1 alpha-3 (or EU, SUN, DDR, YUG)"]
+        return [] if e.get("id") in state_ids() else [f"country id {e.get('id')!r} is not ISO 3166-1 alpha-3 (or EU, SUN, DDR, YUG)"]
     if kind == "COMMODITY":
         return [] if e.get("id") in commodity_ids() else [f"commodity id {e.get('id')!r} is not in the lexicon"]
     if kind not in ("ORG", "PERSON"):
@@ -104,7 +96,7 @@ def _entity_problems(e: dict[str, Any]) -> list[str]:
     out = [] if (e.get("name") or "").strip() else [f"{kind} without a name"]
     if kind == "ORG" and e.get("kind") not in ORG_KINDS:
         out.append(f"ORG {e.get('name')!r}: kind {e.get('kind')!r} is not one of {sorted(ORG_KINDS)}")
-    if kind == "ORG" and e.get("country") not in (None, *country_ids()):
+    if kind == "ORG" and e.get("country") not in (None, *state_ids()):
         out.append(f"ORG {e.get('name')!r}: country {e.get('country')!r} is not an ISO3 id")
     return out
 

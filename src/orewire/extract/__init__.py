@@ -132,10 +132,15 @@ def _until(etype: str, status: str | None, evidence: tuple[Evidence, ...], occur
     return None
 
 
-def _occurred(evidence: tuple[Evidence, ...], published: date | None) -> date | None:
-    """The first day an evidence sentence names (resolved against publication), else the publication date."""
+def text_day(evidence: tuple[Evidence, ...], published: date | None) -> date | None:
+    """The first day an evidence sentence names, resolved against publication; None when none names one."""
     for ev in evidence:
         found = mentioned_date(ev.quote, published)
         if found:
             return found
-    return published
+    return None
+
+
+def _occurred(evidence: tuple[Evidence, ...], published: date | None) -> date | None:
+    """The day the evidence names, else the publication date."""
+    return text_day(evidence, published) or published

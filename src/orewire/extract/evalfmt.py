@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import DocumentExtraction
+from . import DocumentExtraction, text_day
 from ..clean.dates import mentioned_date
 from ..model import EntityKind
 
@@ -38,7 +38,8 @@ def to_eval(doc: str, x: DocumentExtraction) -> dict[str, Any]:
         if ev.type.value == "STATEMENT":
             item["subtype"] = ev.subtype
             item["speaker"] = ev.speaker
-        day = _text_date(ev, published) or (lead.get(ev.evidence[0].article_id) if ev.evidence else None)
+        first = ev.evidence[0].article_id if ev.evidence else None
+        day = text_day(ev.evidence, published.get(first)) or lead.get(first)
         if day:
             item["date"] = day.isoformat()
         if ev.until:
@@ -48,16 +49,6 @@ def to_eval(doc: str, x: DocumentExtraction) -> dict[str, Any]:
 
 
 LEAD_CHARS = 300  # a wire story's lead says when its news happened ("said on Tuesday"); later sentences often do not
-
-
-def _text_date(ev: Any, published: dict[str, Any]) -> Any:
-    """The day the event's own sentences give (the guidelines' optional ``date``), never the publication day
-    by default."""
-    for e in ev.evidence:
-        day = mentioned_date(e.quote, published.get(e.article_id))
-        if day:
-            return day
-    return None
 
 
 def _clean(attrs: dict[str, Any]) -> dict[str, Any]:

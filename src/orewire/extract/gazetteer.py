@@ -41,6 +41,18 @@ def _data_path(*parts: str):  # type: ignore[no-untyped-def]
     return resources.files("orewire").joinpath("data", *parts)
 
 
+# States the guidelines name beside ISO 3166-1: the EU, and states that no longer exist.
+EXTRA_STATES = frozenset({"EU", "SUN", "DDR", "YUG", "CSK"})
+
+
+@lru_cache(maxsize=1)
+def state_ids() -> frozenset[str]:
+    """Every id a state may have: ISO 3166-1 alpha-3 codes and :data:`EXTRA_STATES`."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | EXTRA_STATES
+
+
 @lru_cache(maxsize=1)
 def country_forms() -> dict[str, tuple[str, str]]:
     """surface form -> (iso3 id, kind)."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import InputRejected
-from ..model import Quarantined, RawDocument
+from ..model import Quarantined, RawDocument, safe_text
 from .feeds import read_feed
 from .files import read_single
 from .http import fetch_url, is_url
@@ -50,17 +50,8 @@ def _expand(targets: Iterable[str]) -> Iterator[str | Quarantined]:
         try:
             yield from _expand_one(target)
         except (OSError, ValueError) as exc:  # a name too long, a NUL byte, an unreadable folder
-            yield Quarantined(safe_name(target), "unreadable", f"{safe_name(target)[:300]}: cannot be opened ({exc.__class__.__name__}: "
-                              f"{str(exc)[:200]}).")
-
-
-def safe_name(name: str) -> str:
-    """A path or URL as printable UTF-8 (undecodable bytes of a file name shown as \\xNN)."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            name = safe_text(target)
+            yield Quarantined(name, "unreadable", f"{name[:300]}: cannot be opened ({exc.__class__.__name__}: {str(exc)[:200]}).")
 
 
 def _expand_one(target: str) -> Iterator[str | Quarantined]:
@@ -89,25 +80,24 @@ def _expand_one(target: str) -> Iterator[str | Quarantined]:
 def _walk(root: Path) -> Iterator[str | Quarantined]:
     """Every regular file below ``root``, sorted. What is passed over (hidden files, FIFOs and other special
     files, broken or looping links) is named as ``skipped`` so the run report counts it."""
+    def skipped(p: Path, reason: str, why: str) -> Quarantined:
+        return Quarantined(safe_text(str(p)), reason, f"{safe_text(str(p))}: {why}, skipped.", action="skipped")
+
     for p in sorted(root.rglob("*")):
         if _hidden(p, root):
             if not any(part.startswith(".") for part in p.relative_to(root).parts[:-1]):  # name the top hidden entry once
-                yield Quarantined(safe_name(str(p)), "hidden", f"{safe_name(str(p))}: hidden, so skipped.", action="skipped")
+                yield skipped(p, "hidden", "hidden")
             continue
         try:
             if p.is_file():
                 yield str(p)
-            elif not p.is_symlink() and not p.exists():
-                continue  # gone since the listing (a database's write-ahead log, a temporary file)
-            elif p.is_symlink() and not p.exists():
-                yield Quarantined(safe_name(str(p)), "broken_link", f"{safe_name(str(p))}: a link to nothing, skipped.",
-                                  action="skipped")
+            elif not p.exists():  # a link to nothing (or to itself), or a file gone since the listing (a WAL)
+                if p.is_symlink():
+                    yield skipped(p, "broken_link", "a link to nothing")
             elif not p.is_dir():
-                yield Quarantined(safe_name(str(p)), "special_file",
-                                  f"{safe_name(str(p))}: not a regular file (a FIFO, socket or device), skipped.", action="skipped")
-        except OSError as exc:  # a link loop
-            yield Quarantined(safe_name(str(p)), "unreadable", f"{safe_name(str(p))}: cannot be followed ({exc}), skipped.",
-                              action="skipped")
+                yield skipped(p, "special_file", "not a regular file (a FIFO, socket or device)")
+        except OSError as exc:
+            yield skipped(p, "unreadable", f"cannot be followed ({exc})")
 
 
 def _hidden(p: Path, root: Path) -> bool:
@@ -146,13 +136,11 @@ def guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
 
 
 def _reader_reason(exc: BaseException) -> str:
-    if isinstance(exc, (EOFError, zlib.error)) or "compressed" in str(exc).lower() or "gzip" in str(exc).lower():
-        return "truncated_gzip"
     if isinstance(exc, RecursionError):
         return "too_deep"
-    if isinstance(exc, (UnicodeError,)):
+    if isinstance(exc, UnicodeError):
         return "encoding"
-    return "unreadable"
+    return _os_reason(exc)
 
 
 def read_path(path: Path, settings: Settings, fetched_at: datetime | None = None) -> Iterator[Item]:
@@ -189,7 +177,7 @@ def read_path(path: Path, settings: Settings, fetched_at: datetime | None = None
 
 def _os_reason(exc: BaseException) -> str:
     text = str(exc).lower()
-    if isinstance(exc, (EOFError, zlib.error)) or "compressed file ended" in text or "not a gzipped" in text or "crc" in text:
+    if isinstance(exc, (EOFError, zlib.error)) or any(w in text for w in ("compressed", "gzip", "crc")):
         return "truncated_gzip"
     return "unreadable"
 

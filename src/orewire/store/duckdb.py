@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Article, Quarantined, RawDocument, content_id
+from ..model import Article, Quarantined, RawDocument, content_id, safe_text
 from .migrations import MIGRATIONS
 
 class Store:
@@ -27,6 +27,7 @@ class Store:
         self.lock_wait = lock_wait
         self._con: Any = None
         self._writer = None
+        self._released_at = 0.0
         if not read_only and self.path != ":memory:":
             from .lock import WriterLock
 
@@ -79,7 +80,7 @@ class Store:
     def release_if_due(self, every: float = 1.0) -> None:
         """:meth:`release` at most once per ``every`` seconds: readers wait at most that long for a window,
         and a fast ingest does not pay a checkpoint per batch."""
-        if time.monotonic() - getattr(self, "_released_at", 0.0) >= every:
+        if time.monotonic() - self._released_at >= every:
             self.release()
 
     # -- schema -----------------------------------------------------------
@@ -216,11 +217,11 @@ class Store:
     def remove_splits(self, left: Sequence[str], right: Sequence[str]) -> int:
         """Forget 'split' decisions between any event of ``left`` and any of ``right`` (a join undoes them)."""
         pairs = [sorted((a, b)) for a in left for b in right if a != b]
-        removed = 0
-        for a, b in pairs:
-            removed += self.con.execute("DELETE FROM merge_overrides WHERE event_a = ? AND event_b = ? AND decision = 'split' "
-                                        "RETURNING 1", [a, b]).fetchall().__len__()
-        return removed
+        if not pairs:
+            return 0
+        rows = self.con.execute("DELETE FROM merge_overrides WHERE decision = 'split' AND (event_a, event_b) IN "
+                                "(SELECT unnest(?), unnest(?)) RETURNING 1", [[a for a, _ in pairs], [b for _, b in pairs]])
+        return len(rows.fetchall())
 
     def clear_overrides(self, event_prefix: str | None = None) -> int:
         """Forget people's merge decisions: all of them, or those naming an event id starting with ``event_prefix``."""
@@ -287,22 +288,6 @@ _COLUMNS = {
 }
 
 
-def safe_text(value: Any) -> Any:
-    """A string as valid UTF-8: lone surrogates (from a mis-decoded file name or a JSON ``"\\udc80"``) become
-    visible escapes ("\\x80", "\\ud800") instead of making DuckDB reject the whole batch. Other values pass."""
-    if not isinstance(value, str) or value.isascii():
-        return value
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        pass
-    try:  # \udc80-\udcff stand for the undecodable bytes of a file name: show those bytes
-        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def _safe_json(value: Any) -> Any:
     if isinstance(value, str):
         return safe_text(value)
@@ -365,11 +350,9 @@ def _check_path(path: str) -> None:
     """DuckDB needs a UTF-8 path (a byte such as 0xff in it crashes its C++ side with std::bad_cast)."""
     from ..errors import ConfigError
 
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        raise ConfigError(f"The database path {shown} is not valid UTF-8, which DuckDB cannot open. Use another --db.") from None
+    shown = safe_text(path)
+    if shown != path:
+        raise ConfigError(f"The database path {shown} is not valid UTF-8, which DuckDB cannot open. Use another --db.")
 
 
 def _check_header(path: str) -> None:
