@@ -47,7 +47,7 @@ def iso_day(published: str | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def pool_texts(pool: str) -> dict[str, PoolText]:
     """Every story of ``pool`` that may be labelled, by id (the Reuters pool ids, or all modern pool stories)."""
     root = shared_dir()

@@ -137,13 +137,45 @@ def _sentences(doc: Any) -> list[tuple[int, int, str]]:
     return out
 
 
-def sentence_events(index: int, text: str, doc: Any, ents: Entities, detector: Any = None) -> list[Found]:
+def sentence_events(index: int, text: str, doc: Any, ents: Entities, detector: Any = None, speaker: Any = None) -> list[Found]:
     """Candidate events, one per (sentence, type): the types come from the learned detector when one is given
-    (the rules then fill in arguments, clauses, status and amounts), else from the trigger rules."""
+    (the rules then fill in arguments, clauses, status and amounts), else from the trigger rules.
+
+    The detector reads each sentence with the types the rules fire on it (:func:`rule_hints`): a feature it
+    learned to trust or overrule on the corpus."""
+    by_rules = _sentence_events(index, doc, ents, None)
+    units = _sentences(doc)
+    if detector is None or not units:
+        return by_rules
+    hints = rule_hints(units, by_rules)
+    detected = detector.types_of(detector.probabilities([u[2] for u in units], hints))
+    return _sentence_events(index, doc, ents, detected, speaker)
+
+
+def sentence_units(doc: Any) -> list[tuple[int, int, str]]:
+    """The sentences events are read from, as (start, end, text): the detector's units too."""
+    return _sentences(doc)
+
+
+def rule_hints(units: list[tuple[int, int, str]], found: list[Found]) -> list[frozenset[str]]:
+    """Per sentence, the event types the trigger rules found in it (clause events count for their sentence)."""
+    hints: list[set[str]] = [set() for _ in units]
+    for f in found:
+        for _, a, _b in f.spans:
+            k = next((k for k, (s, e, _t) in enumerate(units) if s <= a < e), None)
+            if k is not None:
+                hints[k].add(f.type)
+    return [frozenset(h) for h in hints]
+
+
+def _sentence_events(index: int, doc: Any, ents: Entities, detected: list[dict[str, float]] | None,
+                     speaker: Any = None) -> list[Found]:
+    """One pass over the sentences: by the rules (``detected`` None) or with the detector's types per sentence
+    (and the learned speaker choice, :class:`orewire.learn.speaker.SpeakerModel`, when given)."""
     found: list[Found] = []
+    main_org = ents.main_org() if speaker is not None else None
     last_priced: list[str] = []
     units = _sentences(doc)
-    detected = detector.types_of(detector.probabilities([u[2] for u in units])) if detector is not None and units else None
     for k, (start, end, s_text) in enumerate(units):
         commodities = _ids_in(ents.commodities, start, end)
         countries = _ids_in(ents.countries, start, end)
@@ -159,9 +191,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities, detector: A
             last_priced = price_clauses[-1][2]  # "Other contracts gained 2 dlrs": the metal of the price report so far
         if price_clauses:
             types.append("PRICE")
-        subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
-        if subtype == "ACCUSE" and (BLAMED_CAUSE.search(s_text) or AGENTLESS_PASSIVE.search(s_text)):
-            subtype = None  # "Vale blamed heavy rainfall for missing its forecast": an explanation, not an accusation
+        subtype = rule_subtype(s_text)
         if subtype and (countries or orgs or persons or COMPANY_SAID.search(s_text)):
             types.insert(0, "STATEMENT")
         chosen = ([t for t in types if t not in ("STATEMENT", "PRICE")][:MAX_TYPES]
@@ -199,7 +229,7 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities, detector: A
                 commodities=list(commodities),
                 status=_status(etype, s_text[max(0, trigger_at - 60):trigger_at + 80]),
                 subtype=subtype if etype == "STATEMENT" else None,
-                speaker=(persons[0] if persons else (actors[0] if actors else None)) if etype == "STATEMENT" else None,
+                speaker=_speaker(speaker, s_text, start, end, ents, main_org, persons, actors) if etype == "STATEMENT" else None,
                 amount_usd=_amount(s_text) if etype in ("AGREEMENT", "INVESTMENT", "SHIPMENT", "POLICY", "FACILITY") else None,
                 spans=[(index, start, end)],
                 topic=_topic(etype, types, s_text),
@@ -209,6 +239,21 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities, detector: A
                 event.polarity = "denied"
             found.append(event)
     return found
+
+
+def rule_subtype(s_text: str) -> str | None:
+    """The statement subtype the cue rules read in a sentence, if any."""
+    subtype = next((st for st, rx in STATEMENT_SUBTYPES if rx.search(s_text)), None)
+    if subtype == "ACCUSE" and (BLAMED_CAUSE.search(s_text) or AGENTLESS_PASSIVE.search(s_text)):
+        return None  # "Vale blamed heavy rainfall for missing its forecast": an explanation, not an accusation
+    return subtype
+
+
+def _speaker(model: Any, s_text: str, start: int, end: int, ents: Entities, main_org: str | None, persons: list[str],
+             actors: list[str]) -> str | None:
+    """Who speaks: the learned choice among the sentence's candidates, else the first person, else the first actor."""
+    chosen = model.choose(s_text, start, end, ents, main_org) if model is not None else None
+    return chosen or (persons[0] if persons else (actors[0] if actors else None))
 
 
 # producer / -; all parties are actors (guidelines)
@@ -641,12 +686,16 @@ def complete_arguments(events: list[Found], ents: list[Entities]) -> None:
             ev.commodities = story.commodity_ids()[:2]
 
 
-def merge_events(found: list[Found]) -> list[Found]:
-    """Fold candidates that state the same occurrence (see ``_same_occurrence``); run before
-    arguments are completed from the story, so that only what each sentence says decides."""
+def merge_events(found: list[Found], linker: Any = None) -> list[Found]:
+    """Fold candidates that state the same occurrence: by the learned ``linker``
+    (:class:`orewire.learn.grouping.Linker`) when given, else by the rules (``_same_occurrence``); run
+    before arguments are completed from the story, so that only what each sentence says decides."""
     merged: list[Found] = []
     for cand in found:
-        host = next((m for m in merged if _same_occurrence(m, cand)), None)
+        if linker is not None:
+            host = linker.host(merged, cand)
+        else:
+            host = next((m for m in merged if _same_occurrence(m, cand)), None)
         if host is None and cand.topic == "anaphora":  # "the deal awaits approval": the deal already told
             host = next((m for m in reversed(merged) if m.type == cand.type and _same_subtype(m.subtype, cand.subtype)), None)
             if host is None and cand.type == "AGREEMENT":  # in a takeover story "the deal" is the acquisition

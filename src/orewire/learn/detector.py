@@ -23,6 +23,11 @@ def models_dir() -> Path:
     return Path(os.environ.get("OREWIRE_MODEL_DIR") or MODELS)
 
 
+def with_hints(sentence: str, hints: frozenset[str]) -> str:
+    """The detector's input: the rules' types in brackets, then the sentence ("[price] Copper rose 2 pct ...")."""
+    return "[" + (" ".join(sorted(h.lower() for h in hints)) or "none") + "] " + sentence
+
+
 @dataclass
 class Detector:
     session: Any
@@ -32,8 +37,12 @@ class Detector:
     max_tokens: int
     card: dict
 
-    def probabilities(self, sentences: list[str], batch_size: int = 32) -> np.ndarray:
-        """``len(sentences) x len(types)`` probabilities; sentences are batched by length to pad little."""
+    def probabilities(self, sentences: list[str], hints: list[frozenset[str]] | None = None, batch_size: int = 32) -> np.ndarray:
+        """``len(sentences) x len(types)`` probabilities; sentences are batched by length to pad little.
+
+        ``hints``: per sentence, the types the trigger rules fire on it (read by a detector trained with them)."""
+        if self.card.get("input") == "hints":
+            sentences = [with_hints(s, h) for s, h in zip(sentences, hints or [frozenset()] * len(sentences))]
         out = np.zeros((len(sentences), len(self.types)), dtype=np.float32)
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         for i in range(0, len(order), batch_size):

