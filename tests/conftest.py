@@ -35,3 +35,23 @@ def shared_dir() -> Path:
     if not (SHARED / "eval").is_dir():
         pytest.skip(f"{SHARED} is absent (a fresh clone has no ../shared; CI always has it)")
     return SHARED
+
+
+@pytest.fixture
+def rules_extraction(monkeypatch):
+    """Extraction by the rules alone (OREWIRE_NO_MODEL): for tests of what comes after extraction
+    (resolution, the CLI's read side), whose inputs must not move each time the models are rebuilt.
+    Extraction quality itself is gated on the corpus's test split (test_quality_gate.py)."""
+    from orewire.learn.detector import load_detector
+    from orewire.learn.grouping import load_grouping
+    from orewire.learn.relevance import load_relevance_model
+    from orewire.learn.speaker import load_speaker
+
+    loaders = (load_detector, load_grouping, load_relevance_model, load_speaker)
+    monkeypatch.setenv("OREWIRE_NO_MODEL", "1")
+    for loader in loaders:
+        loader.cache_clear()
+    yield
+    monkeypatch.delenv("OREWIRE_NO_MODEL")
+    for loader in loaders:
+        loader.cache_clear()

@@ -78,7 +78,7 @@ def test_retrieved_at_resolves_relative_stamps(tmp_path, sample_dir):
     assert sorted(r["published"] for r in rows) == ["2025-10-15", "2025-11-20"]
 
 
-def test_cross_document_commands(tmp_path):
+def test_cross_document_commands(tmp_path, rules_extraction):
     import networkx as nx
 
     db = str(tmp_path / "x.duckdb")

@@ -5,6 +5,7 @@ input (see the quarantine table); 2 usage errors.
 """
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -779,11 +780,14 @@ def doctor(db: str | None) -> None:
 
 
 @main.command()
-@click.option("--epochs", type=click.IntRange(1, 10), default=2, show_default=True, help="Fine-tuning epochs for the detector.")
+@click.option("--epochs", type=click.IntRange(1, 10), default=3, show_default=True, help="Fine-tuning epochs for the detector.")
+@click.option("--share", type=click.FloatRange(0.05, 1.0), default=1.0, show_default=True,
+              help="Share of the train stories to fit on (a learning-curve point; below 1 the dev set is left out too).")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Where to write the models (default: the package's data/models, which extraction reads).")
-def train(epochs: int, out: str | None) -> None:
-    """Rebuild the learned models from the corpus (train split, fixed seeds) and print the test-split scores.
+def train(epochs: int, share: float, out: str | None) -> None:
+    """Rebuild the learned models from the corpus (train split and dev set, fixed seeds) and print the
+    test-split scores.
 
     Needs the corpus texts in ../shared and the training dependencies: pip install --group train -e .
     """
@@ -794,18 +798,18 @@ def train(epochs: int, out: str | None) -> None:
     except ImportError:
         raise click.ClickException("Training needs torch, transformers and scikit-learn: pip install --group train -e .") from None
     from .learn.detector import MODELS
-    from .learn.train_all import test_scores, train_all
+    from .learn.train_all import summary, test_scores, train_all
 
     target = Path(out) if out else MODELS
-    _corpus_call(lambda: train_all(target, epochs, log=lambda m: click.echo(m, err=True)))
-    if out:
-        import os
-
-        os.environ["OREWIRE_MODEL_DIR"] = str(target)
-    scores = _corpus_call(test_scores)
+    _corpus_call(lambda: train_all(target, epochs, share, log=lambda m: click.echo(m, err=True)))
+    scores = summary(_corpus_call(lambda: test_scores(target)))
+    (target / "test_scores.json").write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
     for name, r in scores.items():
-        click.echo(f"test split, {name} ({r['stories']} stories): relevance F1 {r['relevance']['f1']}, event F1 {r['event']['f1']} "
-                   f"(P {r['event']['p']}, R {r['event']['r']}), event+args F1 {r['event+args']['f1']}")
+        click.echo(f"test split, {name} ({r['stories']} stories): relevance F1 {r['relevance_f1']}, event F1 {r['event_f1']} "
+                   f"(P {r['event_p']}, R {r['event_r']}), event+args F1 {r['event_args_f1']}")
+    from .learn.card import write_card
+
+    click.echo(f"written to {target} (card: {write_card(target)})")
 
 
 @main.group()

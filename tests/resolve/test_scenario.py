@@ -14,7 +14,7 @@ COVERAGE = "coverage.jsonl"
 
 
 @pytest.fixture
-def resolved(sample_dir, settings, store):
+def resolved(sample_dir, settings, store, rules_extraction):
     ingest([str(sample_dir / COVERAGE), str(sample_dir / "cobalt_article.html")], store, settings)
     return store
 

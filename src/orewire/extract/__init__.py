@@ -17,6 +17,8 @@ from .events import EXTRACTOR, Found, complete_arguments, merge_events, sentence
 from .nlp import load_nlp
 from .relevance import relevance
 from ..learn.detector import load_detector
+from ..learn.grouping import Linker, load_grouping
+from ..learn.speaker import load_speaker
 from ..learn.relevance import load_relevance_model
 
 __all__ = ["DocumentExtraction", "extract_document"]
@@ -38,30 +40,40 @@ NO_METAL_SCORE = 1.0
 
 
 def extract_document(articles: list[Article], nlp: Any = None, detector: Any = _AUTO,
-                     relevance_model: Any = _AUTO) -> DocumentExtraction:
+                     relevance_model: Any = _AUTO, grouping: Any = _AUTO) -> DocumentExtraction:
     """Entities and events of the articles of one document (in page order).
 
-    The learned relevance model and sentence detector are used when they ship with this installation
-    (``data/models``); pass None to use the rules alone.
+    The learned relevance model, sentence detector and grouping are used when they ship with this
+    installation (``data/models``); pass None to use the rules alone. Grouping is learned on the
+    detector's candidates, so it only groups when the detector ran.
     """
     english = [a for a in articles if a.language in (None, "en")]
     if not any(is_relevant(a.title, a.text, relevance_model) for a in english):
         return DocumentExtraction(articles, relevant=False)
     nlp = nlp or load_nlp()
     detector = load_detector() if detector is _AUTO else detector
+    speaker = load_speaker() if detector is not None else None  # learned on the detector's statements
     per_article: list[Entities] = []
     found: list[Found] = []
     for i, article in enumerate(articles):
         doc = nlp(article.text)
         ents = find_entities(article.text, doc)
         per_article.append(ents)
-        found += sentence_events(i, article.text, doc, ents, detector)
-    merged = merge_events(found)
+        found += sentence_events(i, article.text, doc, ents, detector, speaker)
+    merged = merge_events(found, _linker(articles, detector, grouping))
     complete_arguments(merged, per_article)
     return DocumentExtraction(
         articles, relevant=True, entities=_entities(per_article), mentions=_mentions(articles, per_article),
         events=[_event(articles, f) for f in merged],
     )
+
+
+def _linker(articles: list[Article], detector: Any, grouping: Any) -> Any:
+    """The learned grouping for this document's candidates, or None (the rules group)."""
+    grouping = load_grouping() if grouping is _AUTO else grouping
+    if detector is None or grouping is None:
+        return None
+    return Linker(grouping, [a.text for a in articles], [a.published for a in articles])
 
 
 def is_relevant(title: str | None, text: str, model: Any = _AUTO) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import time
 from pathlib import Path
 from typing import Any
@@ -46,14 +47,22 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     return best
 
 
-def train(out: Path = MODEL, c: float = 16.0, exclude: set[str] | None = None) -> dict[str, Any]:
+def train(out: Path = MODEL, c: float = 16.0, exclude: set[str] | None = None, share: float = 1.0) -> dict[str, Any]:
+    """Fit on the train split (less ``exclude``; a seeded ``share`` of it for a learning curve) and, with the
+    whole split, the dev set."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    from .examples import dev_records
 
     started = time.time()
     split = load_split()
     records = sorted((r for r in corpus_records() if r["id"] in split["train"] and r["id"] not in (exclude or set())),
                      key=lambda r: r["id"])
+    if share < 1.0:
+        records = sorted(random.Random(SEED).sample(records, round(len(records) * share)), key=lambda r: r["id"])
+    else:
+        records += dev_records()
     stories = [(pool_texts(r["pool"])[r["id"]].title, pool_texts(r["pool"])[r["id"]].text) for r in records]
     y = np.array([1 if r["relevant"] else 0 for r in records])
     x = matrix(stories)
@@ -68,7 +77,7 @@ def train(out: Path = MODEL, c: float = 16.0, exclude: set[str] | None = None) -
     rule_f1 = 2 * tp / (rule.sum() + y.sum())
     model.fit(x, y)
     card = {"model": "logistic regression over hashed title and opening words (1-2 grams) and the rule score",
-            "train_stories": len(records), "relevant": int(y.sum()), "C": c, "threshold": round(threshold, 2),
+            "train_stories": len(records), "share": share, "relevant": int(y.sum()), "C": c, "threshold": round(threshold, 2),
             "cv_f1": round(cv_f1, 3), "cv_f1_at_own_threshold_per_pool": per_pool, "rules_f1_same_stories": round(rule_f1, 3),
             "trained": time.strftime("%Y-%m-%d"), "seed": SEED, "seconds": round(time.time() - started)}
     out.parent.mkdir(parents=True, exist_ok=True)
