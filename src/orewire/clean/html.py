@@ -15,6 +15,7 @@ Two extractors and a chooser:
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -133,6 +134,7 @@ def _line_score(line: str) -> float:
 def careful_text(html: str) -> str:
     """trafilatura's body text (empty when it finds none)."""
     trafilatura = require("trafilatura", "html", "Cleaning HTML pages")
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # "empty HTML tree": an empty result, which we report ourselves
     text = trafilatura.extract(html, fast=True, include_comments=False, include_tables=False)
     return text or ""
 
