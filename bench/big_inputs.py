@@ -3,7 +3,7 @@
     .venv/bin/python bench/big_inputs.py [--mb 200]
 
 1. A JSON Lines file of about --mb MB (short wire stories) is ingested with --no-extract in a fresh process:
-   stories/s and peak resident memory (sampled every 50 ms).
+   stories/s, peak resident memory (sampled every 50 ms) and memory over time (at each tenth of the run).
 2. A 50 MB HTML page: quarantined by the 20 MB page cap, with its reason, and the peak memory.
 3. A 15 MB HTML page (under the cap): cleaned and stored, and the peak memory.
 Writes bench/out/big_inputs.json.
@@ -24,13 +24,25 @@ from _common import OUT, tree_rss_bytes
 def run(args: list[str]) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "orewire", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    samples: list[tuple[float, int]] = []
     while proc.poll() is None:
-        peak = max(peak, tree_rss_bytes(proc.pid))
+        samples.append((time.perf_counter() - start, tree_rss_bytes(proc.pid)))
         time.sleep(0.05)
     out, err = proc.communicate()
+    peak = max((rss for _, rss in samples), default=0)
     return {"exit": proc.returncode, "seconds": round(time.perf_counter() - start, 1), "peak_rss_mb": round(peak / 2**20, 1),
-            "summary": (out.strip().splitlines() or [""])[0][:200], "stderr": err.strip()[-300:]}
+            **memory_over_time(samples), "summary": (out.strip().splitlines() or [""])[0][:200], "stderr": err.strip()[-300:]}
+
+
+def memory_over_time(samples: list[tuple[float, int]]) -> dict:
+    """Resident memory at each tenth of the run, and its growth from 20% to 90% of the run: a flat line
+    means memory does not grow with the input, a rising one would mean it is kept."""
+    if len(samples) < 10:
+        return {}
+    end = samples[-1][0]
+    at = [max((rss for t, rss in samples if t <= end * k / 10), default=0) for k in range(1, 11)]
+    mb = [round(x / 2**20) for x in at]
+    return {"rss_mb_by_tenth": mb, "growth_20_to_90_pct_mb": mb[8] - mb[1]}
 
 
 def main() -> None:
