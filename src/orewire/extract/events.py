@@ -143,13 +143,13 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities, detector: A
 
     The detector reads each sentence with the types the rules fire on it (:func:`rule_hints`): a feature it
     learned to trust or overrule on the corpus."""
-    by_rules = _sentence_events(index, doc, ents, None)
+    by_rules = sentence_candidates(index, doc, ents, None)
     units = _sentences(doc)
     if detector is None or not units:
         return by_rules
     hints = rule_hints(units, by_rules)
     detected = detector.types_of(detector.probabilities([u[2] for u in units], hints))
-    return _sentence_events(index, doc, ents, detected, speaker)
+    return sentence_candidates(index, doc, ents, detected, speaker)
 
 
 def sentence_units(doc: Any) -> list[tuple[int, int, str]]:
@@ -168,7 +168,7 @@ def rule_hints(units: list[tuple[int, int, str]], found: list[Found]) -> list[fr
     return [frozenset(h) for h in hints]
 
 
-def _sentence_events(index: int, doc: Any, ents: Entities, detected: list[dict[str, float]] | None,
+def sentence_candidates(index: int, doc: Any, ents: Entities, detected: list[dict[str, float]] | None,
                      speaker: Any = None) -> list[Found]:
     """One pass over the sentences: by the rules (``detected`` None) or with the detector's types per sentence
     (and the learned speaker choice, :class:`orewire.learn.speaker.SpeakerModel`, when given)."""
@@ -688,14 +688,14 @@ def complete_arguments(events: list[Found], ents: list[Entities]) -> None:
 
 def merge_events(found: list[Found], linker: Any = None) -> list[Found]:
     """Fold candidates that state the same occurrence: by the learned ``linker``
-    (:class:`orewire.learn.grouping.Linker`) when given, else by the rules (``_same_occurrence``); run
+    (:class:`orewire.learn.grouping.Linker`) when given, else by the rules (``same_occurrence``); run
     before arguments are completed from the story, so that only what each sentence says decides."""
     merged: list[Found] = []
     for cand in found:
         if linker is not None:
             host = linker.host(merged, cand)
         else:
-            host = next((m for m in merged if _same_occurrence(m, cand)), None)
+            host = next((m for m in merged if same_occurrence(m, cand)), None)
         if host is None and cand.topic == "anaphora":  # "the deal awaits approval": the deal already told
             host = next((m for m in reversed(merged) if m.type == cand.type and _same_subtype(m.subtype, cand.subtype)), None)
             if host is None and cand.type == "AGREEMENT":  # in a takeover story "the deal" is the acquisition
@@ -727,7 +727,7 @@ def _same_subtype(a: str | None, b: str | None) -> bool:
     return a == b or {a, b} <= _ASSERTIVE
 
 
-def _same_occurrence(a: Found, b: Found) -> bool:
+def same_occurrence(a: Found, b: Found) -> bool:
     """Same type, subtype and polarity; then by type:
 
     * STATEMENT: the same speaker or leading actor, about the same kind of event (a denial of

@@ -73,14 +73,14 @@ def extractor_units() -> Units:
     """The extractor's own sentence units (spaCy with orewire's paragraph rules, scraps and questions left
     out), each with the types the trigger rules fire on it: exactly what the detector reads at run time."""
     from ..extract.entities import find_entities
-    from ..extract.events import _sentence_events, rule_hints, sentence_units
+    from ..extract.events import sentence_candidates, rule_hints, sentence_units
     from ..extract.nlp import load_nlp
 
     nlp = load_nlp()
 
     def units(text: str) -> list[tuple[int, int, frozenset[str]]]:
         doc = nlp(text)
-        found = _sentence_events(0, doc, find_entities(text, doc), None)
+        found = sentence_candidates(0, doc, find_entities(text, doc), None)
         sents = sentence_units(doc)
         return [(a, b, h) for (a, b, _t), h in zip(sents, rule_hints(sents, found))]
 

@@ -64,14 +64,14 @@ def _both(a: set | list, b: set | list) -> bool:
 
 def pair_features(x: Mention, y: Mention) -> np.ndarray:
     """The features of one pair (``x`` told before ``y``), in :data:`FEATURES` order."""
-    from ..extract.events import _same_occurrence, _same_subtype
+    from ..extract.events import same_occurrence, _same_subtype
 
     a, b = x.found, y.found
     ia, sa, ea = a.spans[-1]
     ib, sb, _eb = b.spans[0]
     distance = abs(sb - ea) if ia == ib else 5000
     ca, cb, aa, ab = set(a.commodities), set(b.commodities), set(a.actors), set(b.actors)
-    rules_same = float(_same_occurrence(a, b))
+    rules_same = float(same_occurrence(a, b))
     values = [
         rules_same, float(ia == ib), math.log1p(distance) / 8.0, float(distance < 300),
         float(bool(ca & cb)), float(_both(ca, cb) and not ca & cb), float(not ca or not cb),
@@ -114,7 +114,7 @@ class Linker:
     def host(self, groups: list["Found"], cand: "Found") -> "Found | None":
         """The group ``cand`` links to most strongly (mean link to its members in the same article), if that
         reaches the threshold; a group told only in other articles of the page is joined on the rules' verdict."""
-        from ..extract.events import _same_occurrence
+        from ..extract.events import same_occurrence
 
         m = mentions([copy.deepcopy(cand)], self.texts, self.published)[0]
         article = cand.spans[0][0]
@@ -126,7 +126,7 @@ class Linker:
             if links:
                 p = sum(links) / len(links)
             else:  # the corpus has one article per story: across a page's articles the rules judge
-                p = 1.0 if any(_same_occurrence(x.found, cand) for x in self.members[id(g)]) else 0.0
+                p = 1.0 if any(same_occurrence(x.found, cand) for x in self.members[id(g)]) else 0.0
             if p >= best_p:
                 best, best_p = g, p
         self.members.setdefault(id(best if best is not None else cand), []).append(m)

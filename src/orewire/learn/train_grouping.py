@@ -34,7 +34,7 @@ THRESHOLD = 0.5
 def story_pairs(record: dict, nlp: Any) -> tuple[list[np.ndarray], list[int]]:
     """Feature rows and labels (1 same occurrence, 0 not) of one story's same-type candidate pairs."""
     from ..extract.entities import find_entities
-    from ..extract.events import _sentence_events, sentence_units
+    from ..extract.events import sentence_candidates, sentence_units
 
     if not record["relevant"] or not record.get("events"):
         return [], []
@@ -43,7 +43,7 @@ def story_pairs(record: dict, nlp: Any) -> tuple[list[np.ndarray], list[int]]:
     doc = nlp(text)
     gold = [(tuple(span), ev["type"], k) for k, ev in enumerate(record["events"]) for span in ev["evidence"]]
     detected = [{t: 1.0 for span, t, _k in gold if overlaps((a, b), span)} for a, b, _t in sentence_units(doc)]
-    found = _sentence_events(0, doc, find_entities(text, doc), detected)
+    found = sentence_candidates(0, doc, find_entities(text, doc), detected)
     published = _day(src.published)
     items = mentions(found, [text], [published])
     events = [{k for span, t, k in gold if t == f.type and any(overlaps((s, e), span) for _i, s, e in f.spans)} for f in found]
