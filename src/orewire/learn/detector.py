@@ -28,6 +28,19 @@ def with_hints(sentence: str, hints: frozenset[str]) -> str:
     return "[" + (" ".join(sorted(h.lower() for h in hints)) or "none") + "] " + sentence
 
 
+def read_artefact(name: str, path: Path | None = None, features: tuple[str, ...] | None = None) -> tuple[Any, dict] | None:
+    """An ``.npz`` artefact's arrays and card, or None: absent, OREWIRE_NO_MODEL set, or (given ``features``)
+    built for another feature set, which the rules then handle rather than misread the weights."""
+    path = path or models_dir() / name
+    if os.environ.get("OREWIRE_NO_MODEL") or not path.exists():
+        return None
+    data = np.load(path, allow_pickle=False)
+    card = json.loads(str(data["card"]))
+    if features is not None and tuple(card.get("features", ())) != features:
+        return None
+    return data, card
+
+
 @dataclass
 class Detector:
     session: Any

@@ -8,9 +8,7 @@ the artefact, :func:`orewire.extract.events.merge_events` (rules) groups.
 from __future__ import annotations
 
 import copy
-import json
 import math
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -136,13 +134,10 @@ class Linker:
 @lru_cache(maxsize=1)
 def load_grouping(path: Path | None = None) -> GroupingModel | None:
     """The shipped grouping model, or None (no artefact, or OREWIRE_NO_MODEL set: the rules group)."""
-    from .detector import models_dir
+    from .detector import read_artefact
 
-    path = path or models_dir() / "grouping.npz"
-    if os.environ.get("OREWIRE_NO_MODEL") or not path.exists():
+    found = read_artefact("grouping.npz", path, FEATURES)
+    if found is None:
         return None
-    data = np.load(path, allow_pickle=False)
-    card = json.loads(str(data["card"]))
-    if tuple(card.get("features", ())) != FEATURES:
-        return None  # built for another feature set: the rules group rather than misread the weights
+    data, card = found
     return GroupingModel(data["weights"].astype(np.float32), float(data["bias"]), float(data["threshold"]), card)

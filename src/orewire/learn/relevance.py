@@ -6,7 +6,6 @@ dot product. The weights, bias and threshold ship as ``data/models/relevance.npz
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 import zlib
@@ -74,13 +73,10 @@ class RelevanceModel:
 @lru_cache(maxsize=1)
 def load_relevance_model(path: Path | None = None) -> RelevanceModel | None:
     """The shipped model, or None when this installation has none or OREWIRE_NO_MODEL is set (the rules decide)."""
-    import os
+    from .detector import read_artefact
 
-    from .detector import models_dir
-
-    path = path or models_dir() / "relevance.npz"
-    if os.environ.get("OREWIRE_NO_MODEL") or not path.exists():
+    found = read_artefact("relevance.npz", path)
+    if found is None:
         return None
-    data = np.load(path, allow_pickle=False)
-    return RelevanceModel(data["weights"].astype(np.float32), float(data["bias"]), float(data["threshold"]),
-                          json.loads(str(data["card"])))
+    data, card = found
+    return RelevanceModel(data["weights"].astype(np.float32), float(data["bias"]), float(data["threshold"]), card)

@@ -8,9 +8,7 @@ first actor) decides.
 """
 from __future__ import annotations
 
-import json
 import math
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,13 +113,10 @@ class SpeakerModel:
 @lru_cache(maxsize=1)
 def load_speaker(path: Path | None = None) -> SpeakerModel | None:
     """The shipped speaker model, or None (no artefact, OREWIRE_NO_MODEL, or another feature set)."""
-    from .detector import models_dir
+    from .detector import read_artefact
 
-    path = path or models_dir() / "speaker.npz"
-    if os.environ.get("OREWIRE_NO_MODEL") or not path.exists():
+    found = read_artefact("speaker.npz", path, FEATURES)
+    if found is None:
         return None
-    data = np.load(path, allow_pickle=False)
-    card = json.loads(str(data["card"]))
-    if tuple(card.get("features", ())) != FEATURES:
-        return None
+    data, card = found
     return SpeakerModel(data["weights"].astype(np.float32), float(data["bias"]), card)
