@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
 from orewire.corpus.records import text_hash
 from orewire.learn.detector import with_hints
@@ -193,3 +194,14 @@ def test_across_articles_the_rules_judge_the_link():
     second.article_index, second.spans = 1, [(1, 0, 40)]
     merged = merge_events([first, second], Linker(model, ["x" * 100, "y" * 100], [None, None]))
     assert len(merged) == 1 and len(merged[0].spans) == 2
+
+
+@pytest.mark.parametrize("module", ["orewire.learn.grouping", "orewire.learn.speaker", "orewire.learn.relevance",
+                                    "orewire.learn.detector", "orewire.extract"])
+def test_each_learned_part_imports_first_in_a_fresh_interpreter(module):
+    """The learned parts read extract's cues and extract uses them: neither may need the other imported first."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-500:]

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,17 @@ def scorer_path() -> Path:
     if root is None:
         raise FileNotFoundError("../shared/eval/score.py is not beside this checkout (set OREWIRE_SHARED)")
     return root / "eval" / "score.py"
+
+
+@lru_cache(maxsize=1)
+def load_scorer() -> Any:
+    """``score.py`` as a module: its matching and name tests, where a figure must mean what the score counts."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("orewire_score", scorer_path())
+    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    return scorer
 
 
 def score(gold: Iterable[dict[str, Any]], predictions: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -82,11 +94,7 @@ def evaluate(records: list[CorpusRecord], predict: Predictor = rule_predictions)
 def date_accuracy(gold: Iterable[dict[str, Any]], predictions: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Of the matched events (the scorer's own matching) whose gold gives a ``date``, the share predicted with
     exactly that day; also how many of them had any date predicted."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("orewire_score", scorer_path())
-    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    scorer = load_scorer()
     preds = {p["doc"]: p for p in predictions}
     dated = exact = given = undated = invented = 0
     for g in gold:

@@ -16,10 +16,6 @@ from .entities import Entities, find_entities
 from .events import EXTRACTOR, Found, complete_arguments, merge_events, sentence_events
 from .nlp import load_nlp
 from .relevance import relevance
-from ..learn.detector import load_detector
-from ..learn.grouping import Linker, load_grouping
-from ..learn.speaker import load_speaker
-from ..learn.relevance import load_relevance_model
 
 __all__ = ["DocumentExtraction", "extract_document"]
 
@@ -50,6 +46,9 @@ def extract_document(articles: list[Article], nlp: Any = None, detector: Any = _
     english = [a for a in articles if a.language in (None, "en")]
     if not any(is_relevant(a.title, a.text, relevance_model) for a in english):
         return DocumentExtraction(articles, relevant=False)
+    from ..learn.detector import load_detector  # the learned parts import extract's cues: loaded on use, not at import
+    from ..learn.speaker import load_speaker
+
     nlp = nlp or load_nlp()
     detector = load_detector() if detector is _AUTO else detector
     speaker = load_speaker() if detector is not None else None  # learned on the detector's statements
@@ -70,6 +69,8 @@ def extract_document(articles: list[Article], nlp: Any = None, detector: Any = _
 
 def _linker(articles: list[Article], detector: Any, grouping: Any) -> Any:
     """The learned grouping for this document's candidates, or None (the rules group)."""
+    from ..learn.grouping import Linker, load_grouping
+
     grouping = load_grouping() if grouping is _AUTO else grouping
     if detector is None or grouping is None:
         return None
@@ -78,6 +79,8 @@ def _linker(articles: list[Article], detector: Any, grouping: Any) -> Any:
 
 def is_relevant(title: str | None, text: str, model: Any = _AUTO) -> bool:
     """The learned relevance model's decision (the rule score is one of its inputs), or the rules' alone."""
+    from ..learn.relevance import load_relevance_model
+
     rules = relevance(title, text)
     model = load_relevance_model() if model is _AUTO else model
     if model is None:

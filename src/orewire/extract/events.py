@@ -124,8 +124,12 @@ class Found:
     days: set[str] = field(default_factory=set)  # PRICE: weekdays named ("on Tuesday"): different days, different moves
 
 
-def _sentences(doc: Any) -> list[tuple[int, int, str]]:
-    """Each sentence of a parsed text as (start, end, text), trimmed; questions and scraps left out."""
+Unit = tuple[int, int, str]
+
+
+def sentence_units(doc: Any) -> list[Unit]:
+    """Each sentence of a parsed text as (start, end, text), trimmed; questions and scraps left out. Events
+    are read from these, and the detector reads the same units."""
     out = []
     for sent in doc.sents:
         s_text = sent.text.rstrip()
@@ -143,21 +147,16 @@ def sentence_events(index: int, text: str, doc: Any, ents: Entities, detector: A
 
     The detector reads each sentence with the types the rules fire on it (:func:`rule_hints`): a feature it
     learned to trust or overrule on the corpus."""
-    by_rules = sentence_candidates(index, doc, ents, None)
-    units = _sentences(doc)
+    units = sentence_units(doc)
+    by_rules = sentence_candidates(index, units, ents, None)
     if detector is None or not units:
         return by_rules
     hints = rule_hints(units, by_rules)
     detected = detector.types_of(detector.probabilities([u[2] for u in units], hints))
-    return sentence_candidates(index, doc, ents, detected, speaker)
+    return sentence_candidates(index, units, ents, detected, speaker)
 
 
-def sentence_units(doc: Any) -> list[tuple[int, int, str]]:
-    """The sentences events are read from, as (start, end, text): the detector's units too."""
-    return _sentences(doc)
-
-
-def rule_hints(units: list[tuple[int, int, str]], found: list[Found]) -> list[frozenset[str]]:
+def rule_hints(units: list[Unit], found: list[Found]) -> list[frozenset[str]]:
     """Per sentence, the event types the trigger rules found in it (clause events count for their sentence)."""
     hints: list[set[str]] = [set() for _ in units]
     for f in found:
@@ -168,14 +167,13 @@ def rule_hints(units: list[tuple[int, int, str]], found: list[Found]) -> list[fr
     return [frozenset(h) for h in hints]
 
 
-def sentence_candidates(index: int, doc: Any, ents: Entities, detected: list[dict[str, float]] | None,
-                     speaker: Any = None) -> list[Found]:
+def sentence_candidates(index: int, units: list[Unit], ents: Entities, detected: list[dict[str, float]] | None,
+                        speaker: Any = None) -> list[Found]:
     """One pass over the sentences: by the rules (``detected`` None) or with the detector's types per sentence
     (and the learned speaker choice, :class:`orewire.learn.speaker.SpeakerModel`, when given)."""
     found: list[Found] = []
     main_org = ents.main_org() if speaker is not None else None
     last_priced: list[str] = []
-    units = _sentences(doc)
     for k, (start, end, s_text) in enumerate(units):
         commodities = _ids_in(ents.commodities, start, end)
         countries = _ids_in(ents.countries, start, end)

@@ -80,8 +80,8 @@ def extractor_units() -> Units:
 
     def units(text: str) -> list[tuple[int, int, frozenset[str]]]:
         doc = nlp(text)
-        found = sentence_candidates(0, doc, find_entities(text, doc), None)
         sents = sentence_units(doc)
+        found = sentence_candidates(0, sents, find_entities(text, doc), None)
         return [(a, b, h) for (a, b, _t), h in zip(sents, rule_hints(sents, found))]
 
     return units

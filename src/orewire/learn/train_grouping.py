@@ -42,8 +42,9 @@ def story_pairs(record: dict, nlp: Any) -> tuple[list[np.ndarray], list[int]]:
     text = src.text
     doc = nlp(text)
     gold = [(tuple(span), ev["type"], k) for k, ev in enumerate(record["events"]) for span in ev["evidence"]]
-    detected = [{t: 1.0 for span, t, _k in gold if overlaps((a, b), span)} for a, b, _t in sentence_units(doc)]
-    found = sentence_candidates(0, doc, find_entities(text, doc), detected)
+    units = sentence_units(doc)
+    detected = [{t: 1.0 for span, t, _k in gold if overlaps((a, b), span)} for a, b, _t in units]
+    found = sentence_candidates(0, units, find_entities(text, doc), detected)
     published = _day(src.published)
     items = mentions(found, [text], [published])
     events = [{k for span, t, k in gold if t == f.type and any(overlaps((s, e), span) for _i, s, e in f.spans)} for f in found]

@@ -1,6 +1,6 @@
 """Fit the speaker model on the corpus's STATEMENT events (train split less the detector's held-back
 stories, plus the dev set): each candidate of the statement's first evidence sentence is labelled by
-whether it names the annotated speaker (the scorer's test: equal names, or one inside the other).
+whether it names the annotated speaker (``score.py``'s own test: equal names, or one inside the other).
 Accuracy (the best-scoring candidate is the speaker) is measured by story-grouped 5-fold CV, beside the
 rule's (first person named, else first actor).
 
@@ -10,38 +10,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ..corpus.evaluate import load_scorer
 from ..corpus.sources import pool_texts
 from .examples import dev_records, overlaps
 from .speaker import FEATURES, candidate_features, candidates
 from .train_detector import SEED, train_stories
-
-ORG_SUFFIXES = re.compile(r"\b(ltd|limited|inc|incorporated|corp|corporation|co|plc|llc|pty|sa|ag|gmbh)\b\.?")
-
-
-def norm_name(s: str) -> str:
-    """The scorer's name normalisation (``score.py``), so that labels mean what the score counts."""
-    s = ORG_SUFFIXES.sub(" ", s.lower().replace("&", " and "))
-    s = re.sub(r"^the ", "", re.sub(r"[^\w ]+", " ", s).strip())
-    return " ".join(s.split())
-
-
-def same_speaker(gold: str, name: str) -> bool:
-    g, p = norm_name(gold), norm_name(name)
-    return bool(g and p) and (g == p or f" {g} " in f" {p} " or f" {p} " in f" {g} ")
-
 
 def story_statements(record: dict, nlp: Any) -> list[tuple[np.ndarray, np.ndarray, bool]]:
     """Per annotated statement with a speaker: candidate features, labels, and whether the rule was right."""
     from ..extract.entities import find_entities
     from ..extract.events import sentence_units
 
+    same_speaker = load_scorer().same_speaker  # the scorer's own test: labels mean what the score counts
     statements = [e for e in record.get("events", []) if e["type"] == "STATEMENT" and e.get("speaker")]
     if not statements:
         return []
