@@ -66,4 +66,18 @@ def test_dates_ahead_stay_in_the_publication_year_and_wire_word_days_parse():
     assert mentioned_date("Barrick announced on March nine that drilling found gold.", published) == date(1987, 3, 9)
     assert mentioned_date("USX will close the Geneva Works effective July one.", published) == date(1987, 7, 1)
     assert mentioned_date("Copper prices rose sharply today in London.", published) == published
-    assert mentioned_date("up seven stg from yesterday's afternoon kerb close", published) is None
+    assert mentioned_date("up seven stg from yesterday's afternoon kerb close", published) == published  # today's move
+
+
+def test_a_weekday_named_alone_or_said_otherwise_dates_the_news():
+    from datetime import date
+
+    from orewire.clean.dates import mentioned_date
+
+    published = date(2025, 2, 11)  # a Tuesday
+    assert mentioned_date("Gold was shining bright Monday morning.", published) == date(2025, 2, 10)
+    assert mentioned_date("Trump said Sunday he would impose tariffs.", published) == date(2025, 2, 9)
+    assert mentioned_date("Platinum was fixed this morning at 565.75 dlrs.", published) == published
+    assert mentioned_date("Prices rise three cents a lb, effective immediately.", published) == published
+    assert mentioned_date("He will announce reciprocal tariffs next Tuesday.", published) == date(2025, 2, 18)
+    assert mentioned_date("Gold rose 1.2% from Friday's close.", published) is None  # a reference point, not the news

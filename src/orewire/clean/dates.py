@@ -101,7 +101,18 @@ def _dateparser_fallback(value: str) -> date | None:
 _LEADING_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:\([^)]*\))?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-–—:]\s+")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
-_ON_WEEKDAY = re.compile(rf"\b(?:on|last|this|from|since|by)\s+({'|'.join(WEEKDAYS)})\b", re.I)
+_ON_WEEKDAY = re.compile(rf"\b(?:on|last|this|by)\s+({'|'.join(WEEKDAYS)})\b|\b(?:from|since)\s+({'|'.join(WEEKDAYS)})\b(?!'s|’s)", re.I)
+# A weekday named on its own ("said Sunday", "gold rose Friday", "Monday morning"), not "Friday's close" (a
+# reference point, not the news) nor "next Friday" (ahead: :data:`_NEXT_WEEKDAY`).
+_BARE_WEEKDAY = re.compile(rf"(?<!\bnext )(?<!\bon )(?<!\blast )(?<!\bthis )(?<!\bfrom )(?<!\bsince )(?<!\bby )"
+                           rf"\b({'|'.join(WEEKDAYS)})\b(?!'s|’s)", re.I)
+_NEXT_WEEKDAY = re.compile(rf"\bnext\s+({'|'.join(WEEKDAYS)})\b", re.I)
+# The day of publication, said in other words ("fixed this morning", "effective immediately").
+# A market move measured against yesterday ("up seven stg from yesterday's kerb close") or within the day's
+# trading ("ended the day", "at midsession", "the afternoon fix") is that day's news too.
+_SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|effective\s+immediately|"
+                       r"(?:from|on|over|than|against)\s+(?:yesterday|last\s+night)(?:[’']s|\s+afternoon(?:[’']s)?|\s+morning(?:[’']s)?)|the\s+day[’']s|ended\s+the\s+day|"
+                       r"midsession|(?:morning|afternoon)\s+(?:ring|fix(?:ing)?|kerb)s?)\b", re.I)
 _MD_NO_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:%|per|million|billion|tonnes?|tons?))", re.I)
 WORD_DAYS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -130,7 +141,7 @@ def mentioned_date(sentence: str, published: date | None) -> date | None:
     ahead = bool(_AHEAD.search(sentence))
     for m in re.finditer(r"\byesterday\b(?!'s)", sentence, re.I):
         candidates.append((m.start(), published - timedelta(days=1)))
-    for m in re.finditer(r"\b(?:today|tonight)\b", sentence, re.I):
+    for m in _SAME_DAY.finditer(sentence):
         candidates.append((m.start(), published))
     for m in _MD_NO_YEAR.finditer(sentence):
         if m.group(1)[0].isupper():  # "may 12" is rarely the month
@@ -142,10 +153,30 @@ def mentioned_date(sentence: str, published: date | None) -> date | None:
         if m.group(2)[0].isupper():
             candidates.append((m.start(), _in_publication_year(MONTHS.get(_month_key(m.group(2))), m.group(1), published, ahead)))
     for m in _ON_WEEKDAY.finditer(sentence):
-        back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
-        candidates.append((m.start(), published - timedelta(days=back)))
+        candidates.append((m.start(), _weekday_day(sentence, m, (m.group(1) or m.group(2)), published)))
+    for m in _BARE_WEEKDAY.finditer(sentence):
+        if m.group(1)[0].isupper():
+            candidates.append((m.start(), _weekday_day(sentence, m, m.group(1), published)))
+    for m in _NEXT_WEEKDAY.finditer(sentence):
+        ahead_by = (WEEKDAYS.index(m.group(1).lower()) - published.weekday()) % 7 or 7
+        candidates.append((m.start(), published + timedelta(days=ahead_by)))
     # The first day named: "shipped on October 8, officials said on Thursday" is about October 8.
     return next((day for _, day in sorted(candidates, key=lambda c: c[0]) if day), None)
+
+
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|scheduled|due|set to|expected to|plans? to|is to|are to)\b", re.I)
+_SAID = re.compile(r"\b(?:said|says|told|announced|reported)\b", re.I)
+
+
+def _weekday_day(sentence: str, m: re.Match[str], weekday: str, published: date) -> date:
+    """The day a weekday names: the last such day on or before publication, or the next one when the clause
+    before it speaks of what is to come ("would meet Vance on Tuesday", not "said on Sunday he would")."""
+    target = WEEKDAYS.index(weekday.lower())
+    before = sentence[:m.start()]
+    said = list(_SAID.finditer(before))
+    if _FUTURE_BEFORE.search(before[said[-1].end():] if said else before):
+        return published + timedelta(days=(target - published.weekday()) % 7)
+    return published - timedelta(days=(published.weekday() - target) % 7)
 
 
 def _month_key(name: str) -> str:

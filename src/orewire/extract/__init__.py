@@ -148,12 +148,9 @@ def _until(etype: str, status: str | None, evidence: tuple[Evidence, ...], occur
 
 
 def text_day(evidence: tuple[Evidence, ...], published: date | None) -> date | None:
-    """The first day an evidence sentence names, resolved against publication; None when none names one."""
-    for ev in evidence:
-        found = mentioned_date(ev.quote, published)
-        if found:
-            return found
-    return None
+    """The earliest day the evidence sentences name, resolved against publication; None when none names one."""
+    days = [d for d in (mentioned_date(ev.quote, published) for ev in evidence) if d]
+    return min(days) if days else None
 
 
 def _occurred(evidence: tuple[Evidence, ...], published: date | None) -> date | None:

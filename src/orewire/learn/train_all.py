@@ -60,4 +60,4 @@ def summary(scores: dict[str, Any]) -> dict[str, Any]:
                    "entity_f1_mean": round(sum(r[k]["f1"] for k in ENTITY_TYPES) / len(ENTITY_TYPES), 3),
                    "event_p": r["event"]["p"], "event_r": r["event"]["r"], "event_args_f1": r["event+args"]["f1"],
                    "per_type_f1": {t: v["f1"] for t, v in r["event_types"].items()}, "fields": r["fields"],
-                   "date_exact": r["dates"]} for name, r in scores.items()}
+                   "date_exact": r["dates"], "date_exact_day": r["dates"]["exact_day"]} for name, r in scores.items()}
