@@ -1,6 +1,11 @@
 from datetime import datetime, timezone
 
-from orewire.clean.text import find_dateline, is_boilerplate, page_date, reflow, split_page
+from orewire.clean.pubdate import publication_date
+from orewire.clean.text import find_dateline, is_boilerplate, reflow, split_page
+
+
+def page_date(article, fetched_at):
+    return publication_date(article.text, stamps=article.stamps, fetched_at=fetched_at).day
 
 BOILERPLATE_LINES = ("Short Url", "Follow", "Updated 15 October 2025", "Updated 10 sec ago", "(AFP/ file)")
 
@@ -19,8 +24,8 @@ def test_seed_shaped_page_splits_into_two_titled_articles(sample_dir):
 
 def test_seed_shaped_page_dates_and_datelines(sample_dir):
     first, second = split_page(_sample_page(sample_dir))
-    assert page_date(first.stamps, None).isoformat() == "2025-10-15"
-    assert page_date(second.stamps, None) is None  # "Updated 10 sec ago" with no retrieval time
+    assert page_date(first, None).isoformat() == "2025-10-15"
+    assert page_date(second, None) is None  # "Updated 10 sec ago" with no retrieval time
     assert find_dateline(first.paragraphs) == find_dateline(second.paragraphs) == "ISLAMABAD"
 
 
@@ -42,7 +47,7 @@ def test_summary_bullets_are_kept_without_the_bullet(sample_dir):
 def test_relative_stamp_resolves_against_retrieval_time(sample_dir):
     second = split_page(_sample_page(sample_dir))[1]
     fetched = datetime(2025, 11, 20, 0, 0, 5, tzinfo=timezone.utc)
-    assert page_date(second.stamps, fetched).isoformat() == "2025-11-19"
+    assert page_date(second, fetched).isoformat() == "2025-11-19"
 
 
 def test_the_real_seed_page(shared_dir):
@@ -51,7 +56,7 @@ def test_the_real_seed_page(shared_dir):
         "China rejects link between new rare earth export curbs and US-Pakistan cooperation",
         "US firm eyes long-term investment in Pakistan’s mining and mineral sectors, government says",
     ]
-    assert page_date(articles[0].stamps, None).isoformat() == "2025-10-15"
+    assert page_date(articles[0], None).isoformat() == "2025-10-15"
     assert [find_dateline(a.paragraphs) for a in articles] == ["ISLAMABAD", "ISLAMABAD"]
     for article in articles:
         for junk in BOILERPLATE_LINES + ("Mineria LyC",):

@@ -22,7 +22,8 @@ from .dates import parse_any
 from .fingerprint import simhash
 from .html import TooDeep, extract_html, simple_text
 from .lang import detect_language
-from .text import find_dateline, page_date, reflow, split_page
+from .pubdate import publication_date
+from .text import find_dateline, reflow, split_page
 
 __all__ = ["CleanStep", "clean_document"]
 
@@ -75,9 +76,10 @@ def clean_document(raw: RawDocument, html_extractor: str = "auto") -> list[Artic
 
 def _from_page_dump(raw: RawDocument, text: str) -> Iterator[Article]:
     for position, found in enumerate(split_page(text)):
-        yield build_article(raw, found.text, title=found.title, published=page_date(found.stamps, raw.fetched_at),
+        day = publication_date(found.text, stamps=found.stamps, fetched_at=raw.fetched_at)
+        yield build_article(raw, found.text, title=found.title, published=day.day,
                             dateline=find_dateline(found.paragraphs), position=position,
-                            meta={"boilerplate_lines_removed": found.dropped})
+                            meta={"boilerplate_lines_removed": found.dropped, **day.as_meta()})
 
 
 def _from_html(raw: RawDocument, html: str, mode: str) -> list[Article]:
@@ -88,8 +90,9 @@ def _from_html(raw: RawDocument, html: str, mode: str) -> list[Article]:
     if not paragraphs:
         return []
     body = "\n\n".join(paragraphs)
-    return [build_article(raw, body, title=result.title, published=result.published,
-                          dateline=find_dateline(paragraphs), meta={"extractor": result.extractor})]
+    day = publication_date(body, metadata=result.published, page=html, fetched_at=raw.fetched_at)
+    return [build_article(raw, body, title=result.title, published=day.day,
+                          dateline=find_dateline(paragraphs), meta={"extractor": result.extractor, **day.as_meta()})]
 
 
 def _from_record(raw: RawDocument, mode: str) -> list[Article]:
@@ -99,9 +102,10 @@ def _from_record(raw: RawDocument, mode: str) -> list[Article]:
         text = extract_html(text, mode).text or simple_text(text)
     body = reflow(text)
     doc = str(record["id"]) if record.get("id") not in (None, "") else None
-    return [build_article(raw, body, title=_clean_title(record.get("title")), published=parse_any(record.get("published") or record.get("date")),
+    day = publication_date(body, metadata=parse_any(record.get("published") or record.get("date")), fetched_at=raw.fetched_at)
+    return [build_article(raw, body, title=_clean_title(record.get("title")), published=day.day,
                           dateline=record.get("dateline") or find_dateline(body.split("\n\n")), url=raw.url,
-                          meta={"doc": doc} if doc else {})]
+                          meta={**({"doc": doc} if doc else {}), **day.as_meta()})]
 
 
 def _from_feed_item(raw: RawDocument) -> list[Article]:
@@ -109,8 +113,9 @@ def _from_feed_item(raw: RawDocument) -> list[Article]:
     body = simple_text(item.get("html") or "")
     if not body.strip():
         return []
-    return [build_article(raw, body, title=_clean_title(item.get("title")), published=parse_any(item.get("published")),
-                          dateline=find_dateline(body.split("\n\n")), url=item.get("link"))]
+    day = publication_date(body, metadata=parse_any(item.get("published")), fetched_at=raw.fetched_at)
+    return [build_article(raw, body, title=_clean_title(item.get("title")), published=day.day,
+                          dateline=find_dateline(body.split("\n\n")), url=item.get("link"), meta=day.as_meta())]
 
 
 def _same_words(a: str, b: str) -> bool:

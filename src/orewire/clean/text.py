@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
-from .dates import parse_date
 
 BOILERPLATE = re.compile(
     r"^(short\s*url|follow|following|share|share this( article| story)?|tweet|print|email|e-mail|comments?|"
@@ -132,16 +130,6 @@ def find_dateline(paragraphs: list[str]) -> str | None:
             place = m.group("place").strip()
             if len(place) >= 3 and not place.isdigit():
                 return place
-    return None
-
-
-def page_date(stamps: list[str], fetched_at: datetime | None) -> date | None:
-    """The article's date from its header stamps: 'Published' before 'Updated'; relative ones need ``fetched_at``."""
-    ranked = sorted(stamps, key=lambda s: 0 if s.lower().startswith(("published", "posted", "first")) else 1)
-    for stamp in ranked:
-        found, _kind = parse_date(stamp, fetched_at)
-        if found:
-            return found
     return None
 
 
